@@ -1,0 +1,43 @@
+// The app the plugin is tested, benchmarked and demonstrated in. CommonJS: Medusa
+// loads this file with `require`.
+const { loadEnv, defineConfig } = require("@medusajs/framework/utils")
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/** Plugin options come from the environment so each test and the demo can set their own. */
+function orderRhythmOptions() {
+  const raw = process.env.ORDER_RHYTHM_OPTIONS
+  if (!raw) {
+    return {}
+  }
+  try {
+    return JSON.parse(raw)
+  } catch (error) {
+    throw new Error(`ORDER_RHYTHM_OPTIONS is not valid JSON: ${error.message}`)
+  }
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    workerMode: process.env.MEDUSA_WORKER_MODE || "shared",
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "order-rhythm-dev-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "order-rhythm-dev-secret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || undefined,
+  },
+  plugins: [
+    {
+      resolve: "order-rhythm",
+      options: orderRhythmOptions(),
+    },
+  ],
+})

@@ -1,0 +1,73 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import { placeOrder } from "./helpers/shopper"
+import { waitFor } from "./helpers/wait"
+
+// Read by medusa-config.js when the runner loads it; each test file runs in its own process.
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 } })
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: SeededStore
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer(), {
+        channelName: "Web shop",
+        currency: "eur",
+        countries: ["de"],
+        locationName: "Berlin warehouse",
+        products: SMALL_CATALOGUE,
+      })
+    })
+
+    it("creates the module's tables when the app migrates", async () => {
+      const { rows } = await dbConnection.raw(
+        "select table_name from information_schema.tables where table_name like 'order_rhythm_%' order by table_name"
+      )
+      expect(rows.map((row: { table_name: string }) => row.table_name)).toEqual([
+        "order_rhythm_order_fact",
+        "order_rhythm_order_line_fact",
+      ])
+    })
+
+    it("parses the plugin options the app was configured with", async () => {
+      const rhythm = getContainer().resolve("orderRhythm") as any
+      expect(rhythm.options.timezone).toBe("Europe/Berlin")
+      expect(rhythm.options.socket.port).toBe(0)
+      expect(rhythm.options.leadTimeDays).toBe(7)
+    })
+
+    it("turns an order placed through the store API into order and line facts", async () => {
+      const order = await placeOrder(api, store, [
+        { sku: "BEANS-250", quantity: 2 },
+        { sku: "KETTLE-1", quantity: 1 },
+      ])
+
+      const fact = await waitFor(
+        async () =>
+          (
+            await dbConnection.raw("select * from order_rhythm_order_fact where order_id = ?", [order.id])
+          ).rows[0],
+        15_000,
+        "the order.placed subscriber to write the order's facts"
+      )
+      expect(fact.sales_channel_id).toBe(store.salesChannelId)
+      expect(fact.region_id).toBe(store.regionId)
+      expect(fact.currency_code).toBe("eur")
+      expect(fact.units).toBe(3)
+      // 2 x 12 + 64.5: items after discounts, without tax and shipping (the region has no tax).
+      expect(Number(fact.revenue)).toBe(88.5)
+      expect(Number(fact.display_id)).toBe(order.display_id)
+
+      const { rows: lines } = await dbConnection.raw(
+        "select sku, title, quantity, unit_price, net_amount from order_rhythm_order_line_fact where order_id = ? order by sku",
+        [order.id]
+      )
+      expect(lines.map((line: any) => [line.sku, line.quantity, Number(line.unit_price), Number(line.net_amount)])).toEqual([
+        ["BEANS-250", 2, 12, 24],
+        ["KETTLE-1", 1, 64.5, 64.5],
+      ])
+      expect(lines[0].title).toBe("Espresso Beans · 250 g")
+    })
+  },
+})

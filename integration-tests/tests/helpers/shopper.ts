@@ -1,0 +1,62 @@
+import type { SeededStore } from "../../src/seed/store"
+
+export type CartLine = { sku: string; quantity: number }
+
+/**
+ * Places an order the way a shopper does, through the store API: cart, shipping
+ * address, shipping method, payment collection and session, completion.
+ */
+export async function placeOrder(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com") {
+  const headers = { "x-publishable-api-key": store.publishableKey }
+  const {
+    data: { cart },
+  } = await api.post(
+    "/store/carts",
+    {
+      region_id: store.regionId,
+      sales_channel_id: store.salesChannelId,
+      email,
+      items: lines.map((line) => ({ variant_id: variantId(store, line.sku), quantity: line.quantity })),
+      shipping_address: {
+        first_name: "Ada",
+        last_name: "Shopper",
+        address_1: "1 Market Street",
+        city: "Berlin",
+        postal_code: "10115",
+        country_code: store.countryCode,
+      },
+    },
+    { headers }
+  )
+
+  const {
+    data: { shipping_options },
+  } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, { headers })
+  if (!shipping_options.length) {
+    throw new Error(`no shipping option offered for cart ${cart.id}`)
+  }
+  await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, { headers })
+
+  const {
+    data: { payment_collection },
+  } = await api.post("/store/payment-collections", { cart_id: cart.id }, { headers })
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    { headers }
+  )
+
+  const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, { headers })
+  if (data.type !== "order") {
+    throw new Error(`cart ${cart.id} did not complete: ${JSON.stringify(data.error ?? data)}`)
+  }
+  return data.order as { id: string; display_id: number; total: number; items: any[] }
+}
+
+function variantId(store: SeededStore, sku: string): string {
+  const variant = store.variants[sku]
+  if (!variant) {
+    throw new Error(`the seeded store has no variant with SKU ${sku}`)
+  }
+  return variant.id
+}

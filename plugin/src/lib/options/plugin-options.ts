@@ -1,0 +1,104 @@
+import { IANAZone } from "luxon"
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The plugin's options, as a store operator writes them in medusa-config.
+ * Every field has a default so `{ resolve: "order-rhythm" }` alone is a working setup.
+ */
+const slaHours = z
+  .object({
+    captured: z.number().positive(),
+    fulfilled: z.number().positive(),
+    shipped: z.number().positive(),
+    delivered: z.number().positive(),
+  })
+  .partial()
+  .strict()
+
+export const pluginOptionsSchema = z
+  .object({
+    /** IANA zone of the store: day and hour buckets, "today" and "nightly" are in this zone. */
+    timezone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), { message: "is not a known IANA time zone" })
+      .default("UTC"),
+    socket: z
+      .object({
+        /** 0 takes any free port (tests); Medusa does not share its HTTP server with plugins. */
+        port: z.number().int().min(0).max(65535).default(9001),
+        host: z.string().min(1).default("0.0.0.0"),
+        /** Origins allowed to open the socket from a browser; the served wall is same-origin. */
+        corsOrigins: z.array(z.string().min(1)).default([]),
+        enabled: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    /** Shares rooms, sequences and replay buffers between Medusa processes. */
+    redisUrl: z.string().url().optional(),
+    /** Default cycle service level for safety stock. */
+    serviceLevel: z.number().gt(0.5).lt(1).default(0.95),
+    leadTimeDays: z.number().min(0).default(7),
+    reviewPeriodDays: z.number().min(0).default(7),
+    /** Stage whose arrival closes an order's flow; many stores never mark delivery. */
+    finalStage: z.enum(["fulfilled", "shipped", "delivered"]).default("shipped"),
+    slaHours: slaHours.prefault({}),
+  })
+  .strict()
+
+export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
+export type PluginOptions = z.output<typeof pluginOptionsSchema>
+
+export class InvalidPluginOptionsError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`order-rhythm: invalid plugin options: ${problems.join("; ")}`)
+    this.name = "InvalidPluginOptionsError"
+  }
+}
+
+/**
+ * Parses the raw options and, when they are wrong, throws one error that names each
+ * offending option with the value it was given, so a typo is found from the log alone.
+ */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const input = withoutMedusaKeys(raw ?? {})
+  const result = pluginOptionsSchema.safeParse(input)
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.map(String)
+    const name = path.length ? path.join(".") : "(options)"
+    if (issue.code === "unrecognized_keys") {
+      const where = path.length ? `${name}.` : ""
+      return `unknown option ${issue.keys.map((key) => `"${where}${key}"`).join(", ")}`
+    }
+    const value = valueAt(input, path)
+    return `option "${name}" = ${JSON.stringify(value) ?? "undefined"}: ${issue.message}`
+  })
+  throw new InvalidPluginOptionsError(problems)
+}
+
+/** Keys Medusa itself adds to every module's options; they are not the operator's typos. */
+const MEDUSA_INJECTED_KEYS = ["database"]
+
+function withoutMedusaKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return raw
+  }
+  const copy: Record<string, unknown> = { ...(raw as Record<string, unknown>) }
+  for (const key of MEDUSA_INJECTED_KEYS) {
+    delete copy[key]
+  }
+  return copy
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let node: unknown = root
+  for (const key of path) {
+    if (node === null || typeof node !== "object") {
+      return undefined
+    }
+    node = (node as Record<string, unknown>)[key]
+  }
+  return node
+}

@@ -1,0 +1,2 @@
+export { OrderFact } from "./order-fact"
+export { OrderLineFact } from "./order-line-fact"

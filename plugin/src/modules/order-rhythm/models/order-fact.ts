@@ -1,0 +1,27 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One row per Medusa order, derived from the order as Medusa stores it (never from
+ * the event that pointed at it), so re-deriving the same order yields the same row.
+ */
+export const OrderFact = model
+  .define("order_rhythm_order_fact", {
+    id: model.id({ prefix: "orfact" }).primaryKey(),
+    order_id: model.text().unique(),
+    display_id: model.number().nullable(),
+    sales_channel_id: model.text().nullable(),
+    region_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    currency_code: model.text(),
+    placed_at: model.dateTime(),
+    canceled_at: model.dateTime().nullable(),
+    units: model.number().default(0),
+    /** Item totals after discounts, without tax and shipping, in currency units. */
+    revenue: model.bigNumber().default(0),
+    /** Medusa's `updated_at` for the order when these facts were derived: the reconciliation cursor. */
+    source_updated_at: model.dateTime(),
+  })
+  .indexes([
+    { on: ["placed_at"] },
+    { on: ["sales_channel_id", "placed_at"] },
+  ])

@@ -1,0 +1,21 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One row per order line, with a snapshot of SKU and title: a variant may be renamed
+ * or deleted later, and history must still read as it was sold.
+ */
+export const OrderLineFact = model
+  .define("order_rhythm_order_line_fact", {
+    id: model.id({ prefix: "orline" }).primaryKey(),
+    line_id: model.text().unique(),
+    order_id: model.text(),
+    variant_id: model.text().nullable(),
+    product_id: model.text().nullable(),
+    sku: model.text().nullable(),
+    title: model.text(),
+    quantity: model.number(),
+    unit_price: model.bigNumber(),
+    /** Line total after discounts, without tax, in currency units. */
+    net_amount: model.bigNumber(),
+  })
+  .indexes([{ on: ["order_id"] }, { on: ["variant_id"] }])

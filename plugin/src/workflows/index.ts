@@ -1,0 +1,1 @@
+export { ingestOrdersWorkflow } from "./ingest-orders"

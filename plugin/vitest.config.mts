@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config"
+
+// Unit tests of the pure engines in src/lib: no Medusa, no database.
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+})
