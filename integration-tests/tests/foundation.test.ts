@@ -2,12 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
 import { placeOrder } from "./helpers/shopper"
 import { waitFor } from "./helpers/wait"
+import { runMedusa } from "./helpers/medusa-process"
 
 // Read by medusa-config.js when the runner loads it; each test file runs in its own process.
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 } })
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer, dbConnection }) => {
+  testSuite: ({ api, getContainer, dbConnection, dbConfig }) => {
     let store: SeededStore
 
     beforeEach(async () => {
@@ -68,6 +69,25 @@ medusaIntegrationTestRunner({
         ["KETTLE-1", 1, 64.5, 64.5],
       ])
       expect(lines[0].title).toBe("Espresso Beans · 250 g")
+    })
+
+    it("refuses to start with a bad option and names the option and its value", async () => {
+      const run = await runMedusa(["start"], {
+        DATABASE_URL: dbConfig.clientUrl,
+        PORT: "0",
+        MEDUSA_ADMIN_DISABLED: "true",
+        LOG_LEVEL: "info",
+        ORDER_RHYTHM_OPTIONS: JSON.stringify({
+          timezone: "Mars/Olympus_Mons",
+          leadTimeDays: -3,
+          socket: { port: 70000 },
+        }),
+      })
+      expect(run.code).not.toBe(0)
+      expect(run.output).toContain('option "timezone" = "Mars/Olympus_Mons": is not a known IANA time zone')
+      expect(run.output).toContain('option "leadTimeDays" = -3')
+      expect(run.output).toContain('option "socket.port" = 70000')
+      expect(run.output).not.toContain("Server is ready")
     })
   },
 })

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest"
+import { labelHour, localHoursOfDay } from "./hour-labels"
+
+describe("hour labels", () => {
+  it("autumn DST day in Berlin has 25 hours and keeps the repeated 02:00 as two buckets", () => {
+    const hours = localHoursOfDay("2026-10-25", "Europe/Berlin")
+    expect(hours).toHaveLength(25)
+    expect(hours[0].hourStartUtc).toBe("2026-10-24T22:00:00.000Z")
+    expect(hours[24].hourStartUtc).toBe("2026-10-25T22:00:00.000Z")
+    const twoAm = hours.filter((h) => h.localHour === 2)
+    expect(twoAm.map((h) => h.hourStartUtc)).toEqual(["2026-10-25T00:00:00.000Z", "2026-10-25T01:00:00.000Z"])
+    expect(twoAm.map((h) => h.label)).toEqual(["02:00 +02:00", "02:00 +01:00"])
+    expect(hours.map((h) => h.localHour)).toEqual([0, 1, 2, 2, ...Array.from({ length: 21 }, (_, i) => i + 3)])
+    expect(hours.filter((h) => h.ambiguous)).toHaveLength(2)
+    expect(hours[1].label).toBe("01:00")
+  })
+
+  it("spring DST day in Berlin has 23 hours and no 02:00", () => {
+    const hours = localHoursOfDay("2026-03-29", "Europe/Berlin")
+    expect(hours).toHaveLength(23)
+    expect(hours[0].hourStartUtc).toBe("2026-03-28T23:00:00.000Z")
+    expect(hours.map((h) => h.localHour)).toEqual([0, 1, ...Array.from({ length: 21 }, (_, i) => i + 3)])
+    expect(hours.some((h) => h.ambiguous)).toBe(false)
+  })
+
+  it("ordinary day has 24 hours; New York autumn has 25", () => {
+    expect(localHoursOfDay("2026-06-15", "Europe/Berlin")).toHaveLength(24)
+    expect(localHoursOfDay("2026-11-01", "America/New_York")).toHaveLength(25)
+    expect(localHoursOfDay("2026-03-08", "America/New_York")).toHaveLength(23)
+  })
+
+  it("labels one UTC hour in the store's zone", () => {
+    expect(labelHour("2026-10-25T01:00:00Z", "Europe/Berlin")).toEqual({
+      hourStartUtc: "2026-10-25T01:00:00.000Z",
+      localDate: "2026-10-25",
+      localHour: 2,
+      weekday: 7,
+      label: "02:00 +01:00",
+      ambiguous: true,
+    })
+    // 22:00Z on Sunday is already Monday in Berlin (summer, +2)
+    expect(labelHour("2026-06-14T22:00:00Z", "Europe/Berlin")).toMatchObject({ localDate: "2026-06-15", localHour: 0, weekday: 1, label: "00:00" })
+    expect(labelHour("2026-06-15T10:00:00Z", "Asia/Kolkata")).toMatchObject({ localHour: 15, label: "15:30" })
+  })
+
+  it("rejects an unknown zone and a malformed date", () => {
+    expect(() => labelHour("2026-06-15T10:00:00Z", "Mars/Olympus")).toThrow(/time zone/)
+    expect(() => localHoursOfDay("2026-13-01", "Europe/Berlin")).toThrow(/local date/)
+  })
+})

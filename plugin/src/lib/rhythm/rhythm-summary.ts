@@ -1,0 +1,79 @@
+import { backlogAt, type Backlog } from "./backlog"
+import { cycleTimes, type CycleTimes } from "./cycle-time"
+import { seasonalProfileCurve, type ExpectedCurve } from "./expected-curve"
+import { flowRates, type FlowRates } from "./flow-rates"
+import { prepareBuckets, prepareFlows, type BucketsInput, type FlowsInput } from "./prepared"
+import { hourOfWeekHeatMap, type HeatMap } from "./heat-map"
+import { slaBreaches, type StageBreaches } from "./sla-breaches"
+import { toMs } from "./time"
+import { todayIntake, type TodayIntake } from "./today-intake"
+import type { ChannelFilter, FinalStage, RhythmOptions, Window } from "./types"
+
+export type RhythmInput = {
+  buckets: BucketsInput
+  flows: FlowsInput
+}
+
+export type RhythmSummaryOptions = RhythmOptions & {
+  /** rates, cycle times and completed SLA figures; also the heat map unless heatMapWindow is given */
+  window: Window
+  channels?: ChannelFilter
+  heatMapWindow?: Window
+  /** replaces the seasonal profile (the forecasting issue's curve) */
+  expectedCurve?: ExpectedCurve
+  expectedWeeks?: number
+  /** when the aggregates start being complete (install or backfill start) */
+  coverageStartUtc?: string
+  ageEdgesHours?: readonly number[]
+  oldestLimit?: number
+}
+
+/** One value per key, so the wall can stream each key as an absolute value. */
+export type RhythmSummary = {
+  at: string
+  timezone: string
+  finalStage: FinalStage
+  window: Window
+  rates: FlowRates
+  backlog: Backlog
+  cycleTimes: CycleTimes
+  sla: StageBreaches[]
+  heatMap: HeatMap
+  today: TodayIntake
+}
+
+export function rhythmSummary(input: RhythmInput, nowUtc: string, options: RhythmSummaryOptions): RhythmSummary {
+  assertWindow(options.window, "window")
+  if (options.heatMapWindow) assertWindow(options.heatMapWindow, "heatMapWindow")
+  const channels: ChannelFilter = options.channels
+  const buckets = prepareBuckets(input.buckets)
+  const flows = prepareFlows(input.flows)
+  const curve =
+    options.expectedCurve ??
+    seasonalProfileCurve(buckets, {
+      weeks: options.expectedWeeks,
+      channels,
+      coverageStartUtc: options.coverageStartUtc,
+    })
+  return {
+    at: nowUtc,
+    timezone: options.timezone,
+    finalStage: options.finalStage,
+    window: options.window,
+    rates: flowRates(buckets, options.window, nowUtc, channels),
+    backlog: backlogAt(flows, nowUtc, options.finalStage, { channels, ageEdgesHours: options.ageEdgesHours }),
+    cycleTimes: cycleTimes(flows, options.window, nowUtc, options.finalStage, channels),
+    sla: slaBreaches(flows, options.window, nowUtc, {
+      finalStage: options.finalStage,
+      slaHours: options.slaHours,
+      channels,
+      oldestLimit: options.oldestLimit,
+    }),
+    heatMap: hourOfWeekHeatMap(buckets, options.heatMapWindow ?? options.window, options.timezone, { channels }),
+    today: todayIntake(buckets, nowUtc, options.timezone, curve, { channels }),
+  }
+}
+
+function assertWindow(w: Window, name: string): void {
+  if (toMs(w.fromUtc) > toMs(w.toUtc)) throw new RangeError(`${name}: fromUtc is after toUtc`)
+}
