@@ -89,5 +89,33 @@ medusaIntegrationTestRunner({
       expect(run.output).toContain('option "socket.port" = 70000')
       expect(run.output).not.toContain("Server is ready")
     })
+
+    it("seeds the store only once: a second seeding reuses it and adds nothing", async () => {
+      const container = getContainer()
+      const count = async (table: string) =>
+        Number((await dbConnection.raw(`select count(*) from "${table}" where deleted_at is null`)).rows[0].count)
+      const before = await Promise.all(["product_variant", "sales_channel", "region", "stock_location"].map(count))
+      const again = await seedStore(container, {
+        channelName: "Web shop",
+        currency: "eur",
+        countries: ["de"],
+        locationName: "Berlin warehouse",
+        products: SMALL_CATALOGUE,
+      })
+      const after = await Promise.all(["product_variant", "sales_channel", "region", "stock_location"].map(count))
+      expect(again.created).toBe(false)
+      expect(after).toEqual(before)
+      expect(again.publishableKey).toBe(store.publishableKey)
+      expect(again.variants["KETTLE-1"].id).toBe(store.variants["KETTLE-1"].id)
+    })
+
+    it("serves the wall display on the plugin's own port", async () => {
+      const rhythm = getContainer().resolve("orderRhythm") as any
+      const port = await rhythm.livePort()
+      expect(port).toBeGreaterThan(0)
+      const response = await fetch(`http://localhost:${port}/`)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain("<title>Order Rhythm</title>")
+    })
   },
 })

@@ -8,6 +8,8 @@ import { Context, Logger } from "@medusajs/framework/types"
 import { OrderFact, OrderLineFact } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
+import { startWallServer, WallServer } from "./live/wall-server"
+import { isOneShotCommand, isWorkerOnly } from "./live/process-role"
 
 type InjectedDependencies = {
   logger: Logger
@@ -31,12 +33,50 @@ export default class OrderRhythmModuleService extends MedusaService({
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
   readonly options: PluginOptions
+  protected wall_: Promise<WallServer | null> | null = null
+
+  /** Medusa calls these on start and shutdown; they must return promises and never throw. */
+  readonly __hooks = {
+    onApplicationStart: async () => {
+      await this.startLive()
+    },
+    onApplicationShutdown: async () => {
+      await this.stopLive()
+    },
+  }
 
   constructor(container: InjectedDependencies, rawOptions: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.logger_ = container.logger
     this.options = parsePluginOptions(rawOptions)
+  }
+
+  /** Starts the wall's server once per process, and only in a process that serves HTTP. */
+  async startLive(): Promise<WallServer | null> {
+    if (!this.options.socket.enabled || isOneShotCommand() || isWorkerOnly()) {
+      return null
+    }
+    this.wall_ ??= startWallServer({
+      port: this.options.socket.port,
+      host: this.options.socket.host,
+      logger: this.logger_,
+    }).catch((error) => {
+      this.logger_.error(`order-rhythm: the live server failed: ${error?.stack ?? error}`)
+      return null
+    })
+    return this.wall_
+  }
+
+  async stopLive(): Promise<void> {
+    const wall = await this.wall_
+    this.wall_ = null
+    await wall?.close()
+  }
+
+  /** The port the wall display answers on, once started (tests use port 0). */
+  async livePort(): Promise<number | null> {
+    return (await this.wall_)?.port ?? null
   }
 
   /**
