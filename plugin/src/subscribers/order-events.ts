@@ -3,11 +3,11 @@ import { ingestOrdersWorkflow } from "../workflows/ingest-orders"
 
 type OrderEvent = { id?: string; order_id?: string }
 
-/** Thin: the event only says which order to look at; the workflow does the rest. */
-export default async function orderEventsHandler({
-  event: { data },
-  container,
-}: SubscriberArgs<OrderEvent>) {
+/**
+ * Thin: the event only says which order to look at; the workflow reloads it from Medusa.
+ * Every event about an order goes the same way, so their order and repetition don't matter.
+ */
+export default async function orderEventsHandler({ event: { data }, container }: SubscriberArgs<OrderEvent>) {
   const orderId = data.order_id ?? data.id
   if (!orderId) {
     return
@@ -16,6 +16,19 @@ export default async function orderEventsHandler({
 }
 
 export const config: SubscriberConfig = {
-  event: ["order.placed", "order.updated", "order.canceled", "order.completed"],
+  event: [
+    "order.placed",
+    "order.updated",
+    "order.canceled",
+    "order.completed",
+    "order.archived",
+    "order.fulfillment_created",
+    "order.fulfillment_canceled",
+    "order.return_requested",
+    "order.return_received",
+    "order.claim_created",
+    "order.exchange_created",
+    "order-edit.confirmed",
+  ],
   context: { subscriberId: "order-rhythm-order-events" },
 }

@@ -1,1 +1,5 @@
+export * from "./loaded-order"
+export * from "./money"
 export * from "./order-facts"
+export * from "./stage-facts"
+export * from "./order-flow"

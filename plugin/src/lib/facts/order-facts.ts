@@ -1,8 +1,13 @@
+import { LoadedOrder, LoadedOrderItem, present } from "./loaded-order"
+import { roundMoney, toNumber } from "./money"
+import { deriveStageFacts, StageFactRow } from "./stage-facts"
+import { deriveOrderFlow, OrderFlowTimes } from "./order-flow"
+
 /**
  * Facts of one order as the plugin stores them: plain data derived from Medusa's own
  * record of the order, never from the event that pointed at it.
  */
-export type OrderFactRow = {
+export type OrderFactRow = OrderFlowTimes & {
   order_id: string
   display_id: number | null
   sales_channel_id: string | null
@@ -14,6 +19,7 @@ export type OrderFactRow = {
   units: number
   /** Item totals after discounts, without tax and shipping, in currency units. */
   revenue: number
+  stock_location_id: string | null
   source_updated_at: Date
 }
 
@@ -29,63 +35,7 @@ export type OrderLineFactRow = {
   net_amount: number
 }
 
-export type OrderFacts = { order: OrderFactRow; lines: OrderLineFactRow[] }
-
-/** The shape of an order as the ingest workflow loads it through Medusa's Query. */
-export type LoadedOrder = {
-  id: string
-  display_id?: number | null
-  status?: string | null
-  is_draft_order?: boolean | null
-  sales_channel_id?: string | null
-  region_id?: string | null
-  customer_id?: string | null
-  currency_code: string
-  created_at: string | Date
-  updated_at: string | Date
-  canceled_at?: string | Date | null
-  items?: Array<LoadedOrderItem | null> | null
-}
-
-export type LoadedOrderItem = {
-  id: string
-  variant_id?: string | null
-  product_id?: string | null
-  variant_sku?: string | null
-  title?: string | null
-  product_title?: string | null
-  variant_title?: string | null
-  quantity: unknown
-  unit_price: unknown
-  total?: unknown
-  tax_total?: unknown
-}
-
-/** Medusa returns decimals as numbers, strings or BigNumber objects depending on the path. */
-export function toNumber(value: unknown): number {
-  if (value === null || value === undefined) {
-    return 0
-  }
-  if (typeof value === "number") {
-    return value
-  }
-  if (typeof value === "string") {
-    return Number(value)
-  }
-  if (typeof value === "object") {
-    const candidate = value as { numeric?: unknown; value?: unknown; toJSON?: () => unknown }
-    if (typeof candidate.numeric === "number") {
-      return candidate.numeric
-    }
-    if (candidate.value !== undefined) {
-      return Number(candidate.value)
-    }
-    if (typeof candidate.toJSON === "function") {
-      return Number(candidate.toJSON())
-    }
-  }
-  return Number(value)
-}
+export type OrderFacts = { order: OrderFactRow; lines: OrderLineFactRow[]; stages: StageFactRow[] }
 
 /** Draft orders are not orders yet: they count from their conversion. */
 export function isDraft(order: LoadedOrder): boolean {
@@ -97,12 +47,10 @@ export function isDraft(order: LoadedOrder): boolean {
  * item tax, which is right for tax-inclusive prices too (there the tax is inside the total).
  */
 export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
-  const items = (order.items ?? []).filter((item): item is LoadedOrderItem => Boolean(item))
-  const lines: OrderLineFactRow[] = items.map((item) => {
+  const lines: OrderLineFactRow[] = present(order.items).map((item) => {
     const quantity = toNumber(item.quantity)
     const unitPrice = toNumber(item.unit_price)
-    const netAmount =
-      item.total === undefined ? unitPrice * quantity : toNumber(item.total) - toNumber(item.tax_total)
+    const netAmount = placedNetAmount(item, quantity, unitPrice)
     return {
       line_id: item.id,
       order_id: order.id,
@@ -112,9 +60,15 @@ export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
       title: lineTitle(item),
       quantity,
       unit_price: unitPrice,
-      net_amount: round(netAmount),
+      net_amount: roundMoney(netAmount),
     }
   })
+  const units = lines.reduce((sum, line) => sum + line.quantity, 0)
+  const revenue = roundMoney(lines.reduce((sum, line) => sum + line.net_amount, 0))
+  const stages = deriveStageFacts(order, lines, revenue, units)
+  const firstFulfilment = present(order.fulfillments)
+    .filter((fulfillment) => !fulfillment.canceled_at && fulfillment.location_id)
+    .sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))[0]
   return {
     order: {
       order_id: order.id,
@@ -125,12 +79,35 @@ export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
       currency_code: order.currency_code.toLowerCase(),
       placed_at: new Date(order.created_at),
       canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
-      units: lines.reduce((sum, line) => sum + line.quantity, 0),
-      revenue: round(lines.reduce((sum, line) => sum + line.net_amount, 0)),
+      units,
+      revenue,
+      stock_location_id: order.reservation_location_ids?.[0] ?? firstFulfilment?.location_id ?? null,
+      ...deriveOrderFlow(stages, units),
       source_updated_at: new Date(order.updated_at),
     },
     lines,
+    stages,
   }
+}
+
+/**
+ * The line's item value as placed: after discounts, without tax. Medusa's own totals
+ * shrink as units come back (they cover only the units still kept), so they are scaled
+ * back up to the ordered quantity; a line returned in full has no totals left, and its
+ * value is rebuilt from the unit price, tax rate and discounts instead.
+ */
+function placedNetAmount(item: LoadedOrderItem, quantity: number, unitPrice: number): number {
+  const gone = toNumber(item.detail?.return_received_quantity) + toNumber(item.detail?.return_dismissed_quantity)
+  const kept = quantity - gone
+  if (item.subtotal !== undefined && kept > 0) {
+    const keptNet = toNumber(item.subtotal) - toNumber(item.discount_subtotal)
+    return (keptNet / kept) * quantity
+  }
+  const taxRate = present(item.tax_lines).reduce((sum, line) => sum + toNumber(line.rate), 0) / 100
+  const gross = unitPrice * quantity
+  const beforeDiscount = item.is_tax_inclusive ? gross / (1 + taxRate) : gross
+  const discount = present(item.adjustments).reduce((sum, adjustment) => sum + toNumber(adjustment.amount), 0)
+  return beforeDiscount - discount
 }
 
 function lineTitle(item: LoadedOrderItem): string {
@@ -138,9 +115,4 @@ function lineTitle(item: LoadedOrderItem): string {
     return `${item.product_title} · ${item.variant_title}`
   }
   return item.product_title ?? item.title ?? item.variant_title ?? item.id
-}
-
-/** Money stays exact to a millionth of a unit, enough for every currency Medusa supports. */
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
 }

@@ -5,11 +5,11 @@ import type { LoadedOrder } from "../../lib/facts"
 /**
  * Everything the facts are derived from, loaded in one Query call per batch. The
  * order-level totals are asked for on purpose: without one of them Medusa returns the
- * items without their quantities and totals.
+ * items without their quantities and totals. Nested records with decimal quantities
+ * (fulfilment and return items, captures, refunds) are loaded whole (`.*`): asked for
+ * field by field, their decimals come back missing.
  */
 export const ORDER_FACT_FIELDS = [
-  "item_total",
-  "item_tax_total",
   "id",
   "display_id",
   "status",
@@ -21,6 +21,8 @@ export const ORDER_FACT_FIELDS = [
   "created_at",
   "updated_at",
   "canceled_at",
+  "item_total",
+  "item_tax_total",
   "items.id",
   "items.variant_id",
   "items.product_id",
@@ -30,8 +32,31 @@ export const ORDER_FACT_FIELDS = [
   "items.variant_title",
   "items.quantity",
   "items.unit_price",
-  "items.total",
-  "items.tax_total",
+  "items.subtotal",
+  "items.discount_subtotal",
+  "items.is_tax_inclusive",
+  "items.tax_lines.rate",
+  "items.adjustments.amount",
+  "items.detail.return_received_quantity",
+  "items.detail.return_dismissed_quantity",
+  "fulfillments.id",
+  "fulfillments.location_id",
+  "fulfillments.created_at",
+  "fulfillments.shipped_at",
+  "fulfillments.delivered_at",
+  "fulfillments.canceled_at",
+  "fulfillments.items.*",
+  "payment_collections.payments.id",
+  "payment_collections.payments.captures.*",
+  "payment_collections.payments.refunds.*",
+  "returns.id",
+  "returns.status",
+  "returns.location_id",
+  "returns.created_at",
+  "returns.requested_at",
+  "returns.received_at",
+  "returns.canceled_at",
+  "returns.items.*",
 ]
 
 export type LoadOrdersInput = { order_ids: string[] }
@@ -40,15 +65,49 @@ export type LoadOrdersInput = { order_ids: string[] }
 export const loadOrdersStep = createStep(
   "order-rhythm-load-orders",
   async ({ order_ids }: LoadOrdersInput, { container }) => {
-    if (!order_ids.length) {
+    const ids = [...new Set(order_ids)]
+    if (!ids.length) {
       return new StepResponse([] as LoadedOrder[])
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ORDER_FACT_FIELDS,
-      filters: { id: order_ids },
-    })
-    return new StepResponse(data as unknown as LoadedOrder[])
+    const [{ data: orders }, { data: changes }] = await Promise.all([
+      query.graph({ entity: "order", fields: ORDER_FACT_FIELDS, filters: { id: ids } }),
+      // Edits, claims and exchanges are order changes; the order has no Query relation to them.
+      query.graph({
+        entity: "order_change",
+        fields: ["id", "order_id", "change_type", "status", "created_at", "confirmed_at", "canceled_at"],
+        filters: { order_id: ids, status: "confirmed" },
+      }),
+    ])
+    const loaded = orders as unknown as LoadedOrder[]
+    const lineIds = loaded.flatMap((order) => (order.items ?? []).map((item) => item?.id).filter(Boolean)) as string[]
+    const locationsByLine = await reservationLocations(query, lineIds)
+    for (const order of loaded) {
+      const mine = (changes as any[]).filter((change) => change.order_id === order.id)
+      order.edits = mine.filter((change) => change.change_type === "edit")
+      order.claims = mine.filter((change) => change.change_type === "claim")
+      order.exchanges = mine.filter((change) => change.change_type === "exchange")
+      order.reservation_location_ids = [
+        ...new Set((order.items ?? []).flatMap((item) => (item ? locationsByLine.get(item.id) ?? [] : []))),
+      ]
+    }
+    return new StepResponse(loaded)
   }
 )
+
+/** A line's demand belongs to the stock location of its reservation. */
+async function reservationLocations(query: any, lineIds: string[]): Promise<Map<string, string[]>> {
+  const byLine = new Map<string, string[]>()
+  if (!lineIds.length) {
+    return byLine
+  }
+  const { data } = await query.graph({
+    entity: "reservation",
+    fields: ["line_item_id", "location_id"],
+    filters: { line_item_id: lineIds },
+  })
+  for (const reservation of data as Array<{ line_item_id: string; location_id: string }>) {
+    byLine.set(reservation.line_item_id, [...(byLine.get(reservation.line_item_id) ?? []), reservation.location_id])
+  }
+  return byLine
+}

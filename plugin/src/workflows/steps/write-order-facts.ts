@@ -4,15 +4,16 @@ import type OrderRhythmModuleService from "../../modules/order-rhythm/service"
 import { deriveOrderFacts, isDraft, LoadedOrder } from "../../lib/facts"
 
 /**
- * Derives and writes the facts of the loaded orders. No compensation: the write is an
- * idempotent upsert of what Medusa holds, so a retry or a later event converges anyway.
+ * Derives and writes the facts of the loaded orders and recounts the hour buckets they
+ * touch. No compensation: the write is an idempotent upsert of what Medusa holds, so a
+ * retry or a later event converges anyway.
  */
 export const writeOrderFactsStep = createStep(
   "order-rhythm-write-order-facts",
   async (orders: LoadedOrder[], { container }) => {
     const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
     const facts = orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
-    await rhythm.writeOrderFacts(facts)
-    return new StepResponse({ written: facts.map((fact) => fact.order.order_id) })
+    const result = await rhythm.ingestFacts(facts)
+    return new StepResponse({ written: facts.map((fact) => fact.order.order_id), buckets: result.buckets })
   }
 )

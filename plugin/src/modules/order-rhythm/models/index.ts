@@ -1,2 +1,5 @@
 export { OrderFact } from "./order-fact"
 export { OrderLineFact } from "./order-line-fact"
+export { StageFact } from "./stage-fact"
+export { HourBucket } from "./hour-bucket"
+export { PluginState } from "./plugin-state"

@@ -18,6 +18,19 @@ export const OrderFact = model
     units: model.number().default(0),
     /** Item totals after discounts, without tax and shipping, in currency units. */
     revenue: model.bigNumber().default(0),
+    /** Where the order's stock was reserved or first fulfilled from. */
+    stock_location_id: model.text().nullable(),
+    // The order's flow, from the timestamps Medusa recorded (never event arrival times).
+    captured_at: model.dateTime().nullable(),
+    first_fulfilled_at: model.dateTime().nullable(),
+    fully_fulfilled_at: model.dateTime().nullable(),
+    first_shipped_at: model.dateTime().nullable(),
+    fully_shipped_at: model.dateTime().nullable(),
+    fully_delivered_at: model.dateTime().nullable(),
+    fulfilled_units: model.number().default(0),
+    shipped_units: model.number().default(0),
+    delivered_units: model.number().default(0),
+    returned_units: model.number().default(0),
     /** Medusa's `updated_at` for the order when these facts were derived: the reconciliation cursor. */
     source_updated_at: model.dateTime(),
   })

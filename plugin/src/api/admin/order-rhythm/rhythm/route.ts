@@ -1,0 +1,45 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ORDER_RHYTHM_MODULE } from "../../../../modules/order-rhythm"
+import type OrderRhythmModuleService from "../../../../modules/order-rhythm/service"
+import type { GetRhythmQueryType } from "./validators"
+
+const DAY_MS = 86_400_000
+
+/** The order rhythm for a window: rates, backlog, cycle times, SLA, heat map, today, series. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, GetRhythmQueryType>, res: MedusaResponse) {
+  const query = req.validatedQuery as GetRhythmQueryType
+  await assertKnown(req, query)
+  const now = new Date()
+  const toUtc = query.to ? new Date(query.to).toISOString() : now.toISOString()
+  const fromUtc = query.from ? new Date(query.from).toISOString() : new Date(Date.parse(toUtc) - 7 * DAY_MS).toISOString()
+  const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
+  const result = await rhythm.rhythm({
+    nowUtc: now.toISOString(),
+    fromUtc,
+    toUtc,
+    granularity: query.granularity,
+    channels: query.sales_channel_id,
+    locationId: query.stock_location_id,
+  })
+  res.json({ rhythm: result })
+}
+
+/** An unknown channel or location is a typo, not an empty store: say so. */
+async function assertKnown(req: AuthenticatedMedusaRequest, query: GetRhythmQueryType) {
+  const remote = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (query.sales_channel_id?.length) {
+    const { data } = await remote.graph({ entity: "sales_channel", fields: ["id"], filters: { id: query.sales_channel_id } })
+    const known = new Set((data as Array<{ id: string }>).map((row) => row.id))
+    const unknown = query.sales_channel_id.filter((id) => !known.has(id))
+    if (unknown.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `sales_channel_id: unknown sales channel ${unknown.join(", ")}`)
+    }
+  }
+  if (query.stock_location_id) {
+    const { data } = await remote.graph({ entity: "stock_location", fields: ["id"], filters: { id: query.stock_location_id } })
+    if (!data.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `stock_location_id: unknown stock location ${query.stock_location_id}`)
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { reconcileOrders } from "../workflows/reconcile-orders"
+
+/** Every few minutes: backfill on a fresh install, then repair whatever events missed. */
+export default async function reconcileOrdersJob(container: MedusaContainer) {
+  const logger = container.resolve("logger")
+  const result = await reconcileOrders(container)
+  if (result.processed) {
+    logger.info(`order-rhythm: reconciliation ingested ${result.processed} changed orders`)
+  }
+}
+
+export const config = {
+  name: "order-rhythm-reconcile-orders",
+  schedule: "*/5 * * * *",
+}

@@ -1,0 +1,103 @@
+/**
+ * The forecast's own error distribution, learned from its rolling-origin backtest: quantiles of
+ * actual - forecast per horizon, and of the summed error over the first L periods. Intervals and
+ * lead-time demand come from these rather than from a normal model's formula, so they are as wide
+ * as the model's errors really were, skew included. Stored as a fixed grid of quantiles: small
+ * enough to keep per variant.
+ */
+import type { BacktestRun } from "./backtest"
+import { normalQuantile, quantileSorted } from "./stats"
+
+export const PROFILE_PROBS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
+
+export type ErrorProfile = {
+  probs: number[]
+  /** byHorizon[k][j]: quantile probs[j] of the error at horizon k + 1 */
+  byHorizon: number[][]
+  /** cumulative[L - 1][j]: quantile probs[j] of the error of the L-period total */
+  cumulative: number[][]
+  /** mean squared error of the L-period total, for the count distributions of intermittent items */
+  cumulativeMse: number[]
+  /** forecast/actual pairs at horizon 1 */
+  samples: number
+}
+
+/** Below this many errors the empirical tails are too ragged; a normal shape with their RMS is steadier. */
+const MIN_EMPIRICAL = 30
+
+function quantilesOf(errors: number[]): number[] {
+  if (errors.length === 0) return PROFILE_PROBS.map(() => 0)
+  if (errors.length < MIN_EMPIRICAL) {
+    const mu = errors.reduce((a, b) => a + b, 0) / errors.length
+    const rms = Math.sqrt(errors.reduce((a, e) => a + (e - mu) ** 2, 0) / Math.max(1, errors.length - 1))
+    return PROFILE_PROBS.map((p) => mu + rms * normalQuantile(p))
+  }
+  const sorted = errors.slice().sort((a, b) => a - b)
+  return PROFILE_PROBS.map((p) => quantileSorted(sorted, p))
+}
+
+export function errorProfile(
+  y: readonly number[],
+  run: BacktestRun,
+  horizon: number,
+  censored?: readonly boolean[],
+  originFilter?: (i: number) => boolean,
+  /** per-period error sd to assume when there is no error at all to learn from (a new item) */
+  fallbackSd = 0
+): ErrorProfile {
+  const byK: number[][] = Array.from({ length: horizon }, () => [])
+  const cum: number[][] = Array.from({ length: horizon }, () => [])
+  run.origins.forEach((o, i) => {
+    if (originFilter && !originFilter(i)) return
+    let total = 0
+    let whole = true
+    run.forecasts[i].forEach((f, k) => {
+      const e = y[o + k] - f
+      if (censored?.[o + k]) whole = false
+      else byK[k].push(e)
+      total += e
+      if (whole) cum[k].push(total)
+    })
+  })
+  // few origins reach the far horizons: lend them the neighbouring horizons' errors
+  const pooled = byK.map((errs, k) => (errs.length >= MIN_EMPIRICAL ? errs : [...(byK[k - 1] ?? []), ...errs, ...(byK[k + 1] ?? [])]))
+  return {
+    probs: PROFILE_PROBS,
+    byHorizon: carryForward(pooled, fallbackSd, "single"),
+    cumulative: carryForward(cum, fallbackSd, "total"),
+    cumulativeMse: carryForward(cum, fallbackSd, "mse").map((r) => r[0]),
+    samples: byK[0]?.length ?? 0,
+  }
+}
+
+/**
+ * Horizons that too few origins reached (short histories) borrow the last horizon that has
+ * errors, rather than claiming no uncertainty at all. A total over more periods spreads wider,
+ * like a random walk (`grow`); a single period's error is taken as it was.
+ */
+function carryForward(samples: number[][], fallbackSd: number, kind: "single" | "total" | "mse"): number[][] {
+  const summarise = (errs: number[]) => (kind === "mse" ? [errs.reduce((a, e) => a + e * e, 0) / errs.length] : quantilesOf(errs))
+  let last = -1
+  return samples.map((errs, k) => {
+    if (errs.length >= 2) {
+      last = k
+      return summarise(errs)
+    }
+    const grow = kind === "single" ? 1 : last < 0 ? k + 1 : (k + 1) / (last + 1)
+    if (last < 0) {
+      const sd = fallbackSd * Math.sqrt(grow)
+      return kind === "mse" ? [sd * sd] : PROFILE_PROBS.map((p) => sd * normalQuantile(p))
+    }
+    return summarise(samples[last]).map((v) => (kind === "mse" ? v * grow : v * Math.sqrt(grow)))
+  })
+}
+
+/** Quantile p of a stored row, interpolated along the grid (clamped at its ends). */
+export function profileQuantile(row: readonly number[], p: number, probs: readonly number[] = PROFILE_PROBS): number {
+  if (p <= probs[0]) return row[0]
+  if (p >= probs[probs.length - 1]) return row[row.length - 1]
+  let j = 1
+  while (probs[j] < p) j++
+  const w = (p - probs[j - 1]) / (probs[j] - probs[j - 1])
+  return row[j - 1] + w * (row[j] - row[j - 1])
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest"
+import { forecastSeries } from "./forecast-series"
+import { leadTimeDemand, negativeBinomialQuantile, poissonQuantile } from "./lead-time-demand"
+
+describe("count distributions for intermittent lead-time demand", () => {
+  it("Poisson quantiles by hand (mu = 2: P(X<=3) = 0.857, P(X<=4) = 0.947)", () => {
+    expect(poissonQuantile(2, 0.9)).toBe(4)
+    expect(poissonQuantile(2, 0.9, true)).toBe(3)
+    expect(poissonQuantile(2, 0.95)).toBe(5)
+    expect(poissonQuantile(0, 0.99)).toBe(0)
+  })
+
+  it("the negative binomial tends to the Poisson as dispersion vanishes, and is wider otherwise", () => {
+    expect(negativeBinomialQuantile(2, 1e7, 0.9)).toBe(4)
+    expect(negativeBinomialQuantile(2, 0.5, 0.99)).toBeGreaterThan(poissonQuantile(2, 0.99))
+  })
+})
+
+describe("lead-time demand from the forecast's own errors", () => {
+  function lcg(seed: number) {
+    let s = seed
+    return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648)
+  }
+
+  it("is narrower than the sum of daily upper bounds", () => {
+    const r = lcg(9)
+    const y = Array.from({ length: 400 }, () => 20 + 10 * (r() - 0.5) * 2)
+    const L = 7
+    const f = forecastSeries(y, { horizon: L, season: 1 })
+    const ltd = leadTimeDemand(f.mean, f.profile, L, f.intermittent)
+    const summedUpper = f.quantiles.find((q) => q.p === 0.975)!.values.reduce((a, b) => a + b, 0)
+    expect(ltd.distribution).toBe("empirical")
+    expect(ltd.mean).toBeCloseTo(140, -1)
+    expect(ltd.quantile(0.975)).toBeGreaterThan(ltd.mean)
+    expect(ltd.quantile(0.975)).toBeLessThan(summedUpper)
+    // independent noise of sd 5.8 a day: the weekly total's 97.5% point is about 1.96 * 5.8 * sqrt(7) above
+    expect(ltd.quantile(0.975) - ltd.mean).toBeGreaterThan(20)
+    expect(ltd.quantile(0.975) - ltd.mean).toBeLessThan(45)
+  })
+
+  it("uses a count distribution for intermittent items", () => {
+    const r = lcg(5)
+    const y = Array.from({ length: 300 }, () => (r() < 0.1 ? 1 + Math.floor(4 * r()) : 0))
+    const f = forecastSeries(y, { horizon: 14, season: 1 })
+    const ltd = leadTimeDemand(f.mean, f.profile, 14, f.intermittent)
+    expect(ltd.distribution).not.toBe("empirical")
+    expect(Number.isInteger(ltd.quantile(0.95))).toBe(true)
+    expect(ltd.quantile(0.99)).toBeGreaterThanOrEqual(ltd.quantile(0.9))
+  })
+})
+
+describe("a new item with almost no history", () => {
+  it("still gets a spread, so its safety stock is not zero", () => {
+    const f = forecastSeries([5], { horizon: 7, season: 7 })
+    expect(f.model).toBe("historic_average")
+    expect(f.quantiles.find((q) => q.p === 0.975)!.values[6]).toBeGreaterThan(7)
+    expect(leadTimeDemand(f.mean, f.profile, 7, f.intermittent).quantile(0.95)).toBeGreaterThan(35)
+  })
+})

@@ -1,0 +1,78 @@
+/**
+ * Quantiles of demand over a lead time (or lead time plus review period), for safety stock and
+ * order-up-to levels. Summing the daily upper bounds would over-state them, since errors partly
+ * cancel over the days; instead the total's own backtest error distribution is used. Intermittent
+ * items get a count distribution (Poisson, or negative binomial when the errors are over-
+ * dispersed) with the forecast's mean and its measured error variance: their totals are small
+ * whole numbers with a mass at zero that no symmetric curve describes.
+ */
+import { profileQuantile, type ErrorProfile } from "./error-distribution"
+
+export type LeadTimeDemand = {
+  mean: number
+  quantile: (p: number, rounding?: Rounding) => number
+  distribution: "empirical" | "poisson" | "negative-binomial"
+}
+
+export function leadTimeDemand(meanForecast: readonly number[], profile: ErrorProfile, periods: number, intermittent: boolean): LeadTimeDemand {
+  const L = Math.max(1, Math.round(periods))
+  let mu = 0
+  for (let k = 0; k < L; k++) mu += meanForecast[Math.min(k, meanForecast.length - 1)] ?? 0
+  const H = profile.cumulative.length
+  // past the backtested horizon the spread of the total grows like a random walk's
+  const stretch = L > H ? L / H : 1
+  const row = profile.cumulative[Math.min(L, H) - 1]
+  if (intermittent) {
+    const variance = (profile.cumulativeMse[Math.min(L, H) - 1] ?? mu) * stretch
+    if (variance <= mu * 1.0001) return { mean: mu, quantile: (p, r = "nearest") => poissonQuantile(mu, p, r === "nearest"), distribution: "poisson" }
+    const size = (mu * mu) / (variance - mu)
+    return { mean: mu, quantile: (p, r = "nearest") => negativeBinomialQuantile(mu, size, p, r === "nearest"), distribution: "negative-binomial" }
+  }
+  return {
+    mean: mu,
+    quantile: (p) => (row ? Math.max(0, mu + Math.sqrt(stretch) * profileQuantile(row, p, profile.probs)) : mu),
+    distribution: "empirical",
+  }
+}
+
+const MAX_STEPS = 100_000
+
+/**
+ * Whole-unit stock levels jump in service level; "nearest" takes the level whose probability is
+ * closest to p (over many items the service level then averages out at p), "at least" the first
+ * level that reaches p (each item at or above p, at the price of more stock).
+ */
+export type Rounding = "nearest" | "at-least"
+
+function nearestLevel(x: number, cdf: number, pmf: number, p: number): number {
+  return x > 0 && p - (cdf - pmf) < cdf - p ? x - 1 : x
+}
+
+export function poissonQuantile(mu: number, p: number, nearest = false): number {
+  if (!(mu > 0)) return 0
+  let pmf = Math.exp(-mu)
+  if (pmf === 0) return Math.max(0, Math.round(mu + Math.sqrt(mu) * 4)) // mu too large for the recursion; never happens for daily items
+  let cdf = pmf
+  let x = 0
+  while (cdf < p && x < MAX_STEPS) {
+    x++
+    pmf *= mu / x
+    cdf += pmf
+  }
+  return nearest ? nearestLevel(x, cdf, pmf, p) : x
+}
+
+/** Negative binomial with mean mu and dispersion `size` (variance mu + mu^2/size). */
+export function negativeBinomialQuantile(mu: number, size: number, p: number, nearest = false): number {
+  if (!(mu > 0)) return 0
+  const q = size / (size + mu)
+  let pmf = Math.exp(size * Math.log(q))
+  let cdf = pmf
+  let x = 0
+  while (cdf < p && x < MAX_STEPS) {
+    pmf *= ((x + size) / (x + 1)) * (1 - q)
+    x++
+    cdf += pmf
+  }
+  return nearest ? nearestLevel(x, cdf, pmf, p) : x
+}

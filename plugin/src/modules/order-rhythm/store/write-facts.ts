@@ -1,0 +1,96 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { OrderFacts } from "../../../lib/facts"
+import { Knex, rawNumber } from "./knex"
+import { BucketKey, bucketKeysOf, hourStart } from "./hour-buckets"
+
+/**
+ * Writes orders' facts as the difference to what is stored: rows are upserted by Medusa's
+ * ids and rows that vanished (an edit removed a line, a fulfilment was canceled) are
+ * deleted, so replaying the same order any number of times leaves one state. Returns
+ * the hour buckets whose counts may have changed: those of the old facts and the new.
+ */
+export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<BucketKey[]> {
+  if (!facts.length) {
+    return []
+  }
+  const orderIds = facts.map(({ order }) => order.order_id)
+  const touched = await storedBucketKeys(knex, orderIds)
+  const now = new Date()
+
+  const orderRows = facts.map(({ order }) => ({
+    id: generateEntityId(undefined, "orfact"),
+    ...order,
+    raw_revenue: rawNumber(order.revenue),
+    created_at: now,
+    updated_at: now,
+  }))
+  await upsert(knex, "order_rhythm_order_fact", "order_id", orderRows)
+
+  const lineRows = facts.flatMap(({ lines }) =>
+    lines.map((line) => ({
+      id: generateEntityId(undefined, "orline"),
+      ...line,
+      raw_unit_price: rawNumber(line.unit_price),
+      raw_net_amount: rawNumber(line.net_amount),
+      created_at: now,
+      updated_at: now,
+    }))
+  )
+  await removeVanished(knex, "order_rhythm_order_line_fact", "line_id", orderIds, lineRows.map((row) => row.line_id))
+  await upsert(knex, "order_rhythm_order_line_fact", "line_id", lineRows)
+
+  const stageRows = facts.flatMap(({ stages }) =>
+    stages.map((stage) => ({
+      id: generateEntityId(undefined, "orstage"),
+      ...stage,
+      raw_amount: rawNumber(stage.amount),
+      created_at: now,
+      updated_at: now,
+    }))
+  )
+  await removeVanished(knex, "order_rhythm_stage_fact", "key", orderIds, stageRows.map((row) => row.key))
+  await upsert(knex, "order_rhythm_stage_fact", "key", stageRows)
+
+  return [...touched, ...facts.flatMap(bucketKeysOf)]
+}
+
+async function upsert(knex: Knex, table: string, key: string, rows: Record<string, unknown>[]) {
+  if (!rows.length) {
+    return
+  }
+  const columns = Object.keys(rows[0]).filter((column) => column !== "id" && column !== "created_at")
+  // Postgres refuses one INSERT with more than 65535 parameters; stay well under it.
+  const perChunk = Math.max(1, Math.floor(20_000 / Object.keys(rows[0]).length))
+  for (let start = 0; start < rows.length; start += perChunk) {
+    await knex(table)
+      .insert(rows.slice(start, start + perChunk))
+      .onConflict(knex.raw(`(${key}) where deleted_at is null`))
+      .merge(columns)
+  }
+}
+
+async function removeVanished(knex: Knex, table: string, key: string, orderIds: string[], kept: string[]) {
+  const query = knex(table).whereIn("order_id", orderIds)
+  if (kept.length) {
+    query.whereNotIn(key, kept)
+  }
+  await query.delete()
+}
+
+/** The buckets the stored facts of these orders count in, before they are replaced. */
+async function storedBucketKeys(knex: Knex, orderIds: string[]): Promise<BucketKey[]> {
+  const rows: Array<{ at: Date; sales_channel_id: string | null; currency_code: string }> = await knex
+    .select(knex.raw("placed_at as at"), "sales_channel_id", "currency_code")
+    .from("order_rhythm_order_fact")
+    .whereIn("order_id", orderIds)
+    .unionAll(function (this: Knex) {
+      this.select(knex.raw("occurred_at as at"), "sales_channel_id", "currency_code")
+        .from("order_rhythm_stage_fact")
+        .whereIn("order_id", orderIds)
+    })
+  return rows.map((row) => ({
+    hourStart: hourStart(new Date(row.at)),
+    channel: row.sales_channel_id ?? "",
+    currency: row.currency_code,
+  }))
+}

@@ -1,0 +1,15 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ingestOrdersWorkflow } from "../workflows/ingest-orders"
+
+/** Shipments and deliveries name the fulfilment; the workflow finds its order. */
+export default async function shipmentEventsHandler({ event: { data }, container }: SubscriberArgs<{ id?: string }>) {
+  if (!data.id) {
+    return
+  }
+  await ingestOrdersWorkflow(container).run({ input: { fulfillment_ids: [data.id] } })
+}
+
+export const config: SubscriberConfig = {
+  event: ["shipment.created", "delivery.created"],
+  context: { subscriberId: "order-rhythm-shipment-events" },
+}
