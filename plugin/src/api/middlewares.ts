@@ -1,6 +1,7 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { GetRhythmQuery } from "./admin/order-rhythm/rhythm/validators"
 import { PostReconcileBody } from "./admin/order-rhythm/reconcile/validators"
+import { PostDisplayTokenBody } from "./admin/order-rhythm/display-tokens/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -13,6 +14,11 @@ export default defineMiddlewares({
       matcher: "/admin/order-rhythm/reconcile",
       method: "POST",
       middlewares: [validateAndTransformBody(PostReconcileBody)],
+    },
+    {
+      matcher: "/admin/order-rhythm/display-tokens",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostDisplayTokenBody)],
     },
   ],
 })

@@ -6,7 +6,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { Context, Logger } from "@medusajs/framework/types"
-import { HourBucket, OrderFact, OrderLineFact, PluginState, StageFact } from "./models"
+import { DisplayToken, HourBucket, OrderFact, OrderLineFact, PluginState, StageFact } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
 import { transactionKnex } from "./store/knex"
@@ -14,11 +14,17 @@ import { writeOrderFacts } from "./store/write-facts"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
 import { Granularity, rhythmSeries, rhythmSummary } from "../../lib/rhythm"
-import { startWallServer, WallServer } from "./live/wall-server"
+import { hashDisplayToken, looksLikeDisplayToken, newDisplayToken, TOKEN_PREFIX } from "./live/display-tokens"
+import { readTicker, readTodayTotals } from "./store/read-live"
+import { DateTime } from "luxon"
+import type { WallServer } from "./live/wall-server"
+import { LiveServer, startLiveServer } from "./live/live-server"
+import jwt from "jsonwebtoken"
 import { isOneShotCommand, isWorkerOnly } from "./live/process-role"
 
 type InjectedDependencies = {
   logger: Logger
+  configModule?: { projectConfig?: { http?: { jwtSecret?: string } } }
 }
 
 const HOUR_MS = 3_600_000
@@ -30,11 +36,13 @@ export default class OrderRhythmModuleService extends MedusaService({
   StageFact,
   HourBucket,
   PluginState,
+  DisplayToken,
 }) {
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
   readonly options: PluginOptions
-  protected wall_: Promise<WallServer | null> | null = null
+  protected live_: Promise<LiveServer | null> | null = null
+  protected readonly configModule_: { projectConfig?: { http?: { jwtSecret?: string } } } | undefined
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -55,34 +63,89 @@ export default class OrderRhythmModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.logger_ = container.logger
+    this.configModule_ = container.configModule
     this.options = parsePluginOptions(rawOptions)
   }
 
-  /** Starts the wall's server once per process, and only in a process that serves HTTP. */
+  /**
+   * Starts the live side once per process: in a serving process the wall's HTTP server
+   * with Socket.IO on it; in a worker-mode process only a Redis emitter (it has no HTTP),
+   * so what the worker ingests still reaches the screens.
+   */
   async startLive(): Promise<WallServer | null> {
-    if (!this.options.socket.enabled || isOneShotCommand() || isWorkerOnly()) {
+    if (!this.options.socket.enabled || isOneShotCommand()) {
       return null
     }
-    this.wall_ ??= startWallServer({
-      port: this.options.socket.port,
-      host: this.options.socket.host,
+    this.live_ ??= startLiveServer({
+      options: this.options,
       logger: this.logger_,
+      figures: (room) => this.roomFigures(room),
+      identify: (token) => this.identify(token),
+      workerOnly: isWorkerOnly(),
     }).catch((error) => {
-      this.logger_.error(`order-rhythm: the live server failed: ${error?.stack ?? error}`)
+      this.logger_.error(`order-rhythm: the live server failed to start: ${error?.stack ?? error}`)
       return null
     })
-    return this.wall_
+    return (await this.live_)?.wall ?? null
   }
 
   async stopLive(): Promise<void> {
-    const wall = await this.wall_
-    this.wall_ = null
-    await wall?.close()
+    const live = await this.live_
+    this.live_ = null
+    await live?.close()
   }
 
   /** The port the wall display answers on, once started (tests use port 0). */
   async livePort(): Promise<number | null> {
-    return (await this.wall_)?.port ?? null
+    return (await this.live_)?.wall?.port ?? null
+  }
+
+  /** Tells the screens that these channels' orders changed; the hub recounts and streams. */
+  async ordersChanged(channels: Array<string | null>) {
+    const live = await this.live_
+    if (!live) return
+    const rooms = ["wall", ...new Set(channels.filter((c): c is string => Boolean(c)).map((c) => `wall:channel:${c}`))]
+    live.hub.changed(rooms)
+  }
+
+  /** The figures of one room, as the live protocol names them. */
+  async roomFigures(room: string): Promise<Record<string, Record<string, unknown>>> {
+    if (room === "wall") return this.wallFigures(undefined)
+    if (room.startsWith("wall:channel:")) return this.wallFigures(room.slice("wall:channel:".length))
+    // Inventory figures arrive with the inventory issue; until then the room holds nothing.
+    return {}
+  }
+
+  /** A handshake token: a display token (ordt_...) or a Medusa admin JWT. */
+  async identify(token: string) {
+    if (looksLikeDisplayToken(token)) {
+      const check = await this.checkDisplayToken(token)
+      if (!check.ok) return check
+      return { ok: true as const, viewer: { kind: "display" as const, scopes: check.scopes }, tokenId: check.id }
+    }
+    try {
+      const secret = this.configModule_?.projectConfig?.http?.jwtSecret
+      const payload = jwt.verify(token, secret as string) as { actor_type?: string }
+      if (payload.actor_type !== "user") {
+        return { ok: false as const, code: "bad_token" as const, message: "only an admin user's token opens the wall" }
+      }
+      return { ok: true as const, viewer: { kind: "admin" as const } }
+    } catch (error) {
+      const expired = (error as Error).name === "TokenExpiredError"
+      return {
+        ok: false as const,
+        code: expired ? ("expired_token" as const) : ("bad_token" as const),
+        message: expired ? "this admin login has expired: use a display token for a wall" : "this token is neither a display token nor a valid admin token",
+      }
+    }
+  }
+
+  /** Revokes a display token and cuts its open screens at once. */
+  async revokeDisplayToken(id: string) {
+    const [updated] = await this.updateDisplayTokens([{ id, revoked_at: new Date() }])
+    const live = await this.live_
+    await live?.hub.disconnectToken(id)
+    return updated
   }
 
   /**
@@ -152,6 +215,91 @@ export default class OrderRhythmModuleService extends MedusaService({
     })
     const series = rhythmSeries(input.buckets, window, this.options.timezone, params.granularity, params.channels)
     return { ...summary, granularity: params.granularity, series }
+  }
+
+  /** Makes a display token; the plain token is returned this once and never stored. */
+  async issueDisplayToken(input: { name: string; scopes: string[]; expires_at?: Date | null; created_by?: string | null }) {
+    const token = newDisplayToken()
+    const record = await this.createDisplayTokens({
+      name: input.name,
+      scopes: input.scopes as unknown as Record<string, unknown>,
+      token_hash: hashDisplayToken(token),
+      token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      expires_at: input.expires_at ?? null,
+      created_by: input.created_by ?? null,
+    })
+    return { token, record }
+  }
+
+  /** The token's record when it may open a screen now, or why it may not. */
+  async checkDisplayToken(token: string): Promise<
+    { ok: true; id: string; scopes: string[] } | { ok: false; code: "bad_token" | "expired_token" | "revoked_token"; message: string }
+  > {
+    const [record] = await this.listDisplayTokens({ token_hash: hashDisplayToken(token) })
+    if (!record) {
+      return { ok: false, code: "bad_token", message: "this display token is not known: ask an admin for a new one" }
+    }
+    if (record.revoked_at) {
+      return { ok: false, code: "revoked_token", message: `display token "${record.name}" was revoked` }
+    }
+    if (record.expires_at && new Date(record.expires_at).getTime() <= Date.now()) {
+      return { ok: false, code: "expired_token", message: `display token "${record.name}" expired at ${new Date(record.expires_at).toISOString()}` }
+    }
+    return { ok: true, id: record.id, scopes: record.scopes as unknown as string[] }
+  }
+
+  /**
+   * Everything a wall room shows, keyed as the live protocol streams it. A channel room
+   * counts only that channel's orders.
+   */
+  async wallFigures(channel: string | undefined, now = new Date()): Promise<Record<string, Record<string, unknown>>> {
+    const nowUtc = now.toISOString()
+    const rhythm = await this.rhythm({
+      nowUtc,
+      fromUtc: new Date(now.getTime() - 48 * HOUR_MS).toISOString(),
+      toUtc: nowUtc,
+      granularity: "hour",
+      channels: channel ? [channel] : undefined,
+    })
+    const local = DateTime.fromJSDate(now, { zone: this.options.timezone })
+    const lastWeek = local.minus({ weeks: 1 })
+    const [ticker, totals] = await Promise.all([
+      this.readTickerOrders(channel),
+      this.readTotals(channel, {
+        localDate: local.toISODate()!,
+        dayStartUtc: local.startOf("day").toUTC().toISO()!,
+        nowUtc,
+        lastWeekStartUtc: lastWeek.startOf("day").toUTC().toISO()!,
+        lastWeekNowUtc: lastWeek.toUTC().toISO()!,
+      }),
+    ])
+    return {
+      rhythm: {
+        rates: rhythm.rates,
+        backlog: rhythm.backlog,
+        cycleTimes: rhythm.cycleTimes,
+        sla: rhythm.sla,
+        heatMap: rhythm.heatMap,
+        today: rhythm.today,
+        series: rhythm.series,
+      },
+      totals: { today: totals },
+      ticker: { latest: ticker },
+    }
+  }
+
+  @InjectManager()
+  async readTickerOrders(channel: string | undefined, @MedusaContext() sharedContext: Context = {}) {
+    return readTicker(transactionKnex(sharedContext), channel)
+  }
+
+  @InjectManager()
+  async readTotals(
+    channel: string | undefined,
+    span: Parameters<typeof readTodayTotals>[2],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return readTodayTotals(transactionKnex(sharedContext), channel, span)
   }
 
   /** A value the plugin keeps between runs (cursor, label zone); null when never set. */

@@ -14,6 +14,8 @@ export const writeOrderFactsStep = createStep(
     const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
     const facts = orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
     const result = await rhythm.ingestFacts(facts)
+    // After the commit above: the screens recount from what is now stored.
+    await rhythm.ordersChanged(facts.map((fact) => fact.order.sales_channel_id))
     return new StepResponse({ written: facts.map((fact) => fact.order.order_id), buckets: result.buckets })
   }
 )

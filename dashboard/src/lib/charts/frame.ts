@@ -1,0 +1,77 @@
+import { select, type Selection } from "d3"
+
+/** A chart's box in CSS pixels and the wall's rem in pixels: text is sized from it, never below it. */
+export type Size = { width: number; height: number; font: number }
+
+export type Margin = { top: number; right: number; bottom: number; left: number }
+
+export type Plot = {
+  root: Selection<SVGSVGElement, unknown, null, undefined>
+  /** the group inside the margins, where the marks go */
+  g: Selection<SVGGElement, unknown, null, undefined>
+  width: number
+  height: number
+}
+
+/**
+ * Sizes the SVG, drops a "no data" note left from before and gives the drawing area. Layers are
+ * joined, not appended, so redrawing on every delta reuses the same nodes.
+ */
+export function plot(svg: SVGSVGElement, size: Size, margin: Margin): Plot {
+  const root = select(svg)
+    .attr("width", size.width)
+    .attr("height", size.height)
+    .attr("viewBox", `0 0 ${size.width} ${size.height}`)
+    .attr("font-size", size.font)
+  root.selectChildren(".no-data").remove()
+  const g = root
+    .selectAll<SVGGElement, null>("g.plot")
+    .data([null])
+    .join("g")
+    .attr("class", "plot")
+    .attr("transform", `translate(${margin.left},${margin.top})`)
+  return {
+    root,
+    g: g as unknown as Selection<SVGGElement, unknown, null, undefined>,
+    width: Math.max(0, size.width - margin.left - margin.right),
+    height: Math.max(0, size.height - margin.top - margin.bottom),
+  }
+}
+
+/** One named group per kind of mark, created once. */
+export function layer(parent: Selection<SVGGElement, unknown, null, undefined>, name: string) {
+  return parent
+    .selectAll<SVGGElement, null>(`:scope > g.${name}`)
+    .data([null])
+    .join("g")
+    .attr("class", name) as unknown as Selection<SVGGElement, unknown, null, undefined>
+}
+
+/** Says plainly that there is nothing to draw, instead of drawing zeros the wall does not have. */
+export function noData(svg: SVGSVGElement, size: Size, text: string): void {
+  svg.replaceChildren()
+  select(svg)
+    .attr("width", size.width)
+    .attr("height", size.height)
+    .attr("viewBox", `0 0 ${size.width} ${size.height}`)
+    .append("text")
+    .attr("class", "no-data")
+    .attr("x", size.width / 2)
+    .attr("y", size.height / 2)
+    .attr("text-anchor", "middle")
+    .attr("dominant-baseline", "middle")
+    .attr("font-size", size.font * 1.2)
+    .text(text)
+}
+
+/** Axis text at the wall's rem: d3's default 10 px cannot be read from five metres. */
+export function styleAxis(axis: Selection<SVGGElement, unknown, null, undefined>, size: Size): void {
+  axis.attr("font-size", size.font).attr("font-family", null).attr("class", `${axis.attr("class")?.split(" ")[0] ?? "axis"} axis`)
+}
+
+/** Every nth of many labels, so ticks never collide at the wall's font size. */
+export function thin<T>(values: readonly T[], room: number, labelWidth: number): T[] {
+  const fit = Math.max(1, Math.floor(room / Math.max(1, labelWidth)))
+  const step = Math.max(1, Math.ceil(values.length / fit))
+  return values.filter((_, i) => i % step === 0)
+}

@@ -1,0 +1,73 @@
+import { io, Socket } from "socket.io-client"
+
+type Delta = { room: string; seq: number; topic: string; key: string; data: unknown }
+type Snapshot = { seqs: Record<string, number>; at: string; timezone: string; rooms: Record<string, any> }
+
+/**
+ * A screen as the wall display is one: a real socket.io-client that keeps the rooms'
+ * values, applies deltas in sequence, remembers its seqs and resumes with them.
+ */
+export class LiveScreen {
+  socket: Socket
+  state: Record<string, Record<string, Record<string, unknown>>> = {}
+  seqs: Record<string, number> = {}
+  deltas: Delta[] = []
+  snapshots: Snapshot[] = []
+  gaps: Array<{ room: string; expected: number; got: number }> = []
+
+  constructor(port: number, public token: string | undefined, narrow: { channel?: string } = {}) {
+    this.socket = io(`http://localhost:${port}/rhythm`, {
+      transports: ["websocket"],
+      reconnection: false,
+      auth: (send) => send({ token: this.token, seqs: this.seqs, ...narrow }),
+    })
+    this.socket.on("snapshot", (snapshot: Snapshot) => {
+      this.snapshots.push(snapshot)
+      for (const [room, seq] of Object.entries(snapshot.seqs)) {
+        if (snapshot.rooms[room]) {
+          this.state[room] = structuredClone(snapshot.rooms[room])
+        }
+        this.seqs[room] = seq
+      }
+    })
+    this.socket.on("delta", (delta: Delta) => {
+      this.deltas.push(delta)
+      const last = this.seqs[delta.room]
+      if (last === undefined || delta.seq <= last) return
+      if (delta.seq !== last + 1) {
+        this.gaps.push({ room: delta.room, expected: last + 1, got: delta.seq })
+        this.socket.emit("resync", { rooms: [delta.room] })
+        return
+      }
+      ;((this.state[delta.room] ??= {})[delta.topic] ??= {})[delta.key] = delta.data
+      this.seqs[delta.room] = delta.seq
+    })
+  }
+
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.snapshots.length) return resolve()
+      this.socket.once("snapshot", () => resolve())
+      this.socket.once("connect_error", reject)
+    })
+  }
+
+  refused(): Promise<{ message: string; data: any }> {
+    return new Promise((resolve, reject) => {
+      this.socket.once("connect_error", (error: any) => resolve({ message: error.message, data: error.data }))
+      this.socket.once("snapshot", () => reject(new Error("the server let this screen in")))
+    })
+  }
+
+  reconnect() {
+    this.socket.connect()
+    return new Promise<void>((resolve, reject) => {
+      this.socket.once("snapshot", () => resolve())
+      this.socket.once("connect_error", reject)
+    })
+  }
+
+  close() {
+    this.socket.close()
+  }
+}

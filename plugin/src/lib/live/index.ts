@@ -1,0 +1,4 @@
+export * from "./protocol"
+export * from "./scopes"
+export * from "./replay-buffer"
+export * from "./throttle"

@@ -1,0 +1,104 @@
+/**
+ * The wall's live protocol over Socket.IO (namespace `/rhythm`, on the plugin's own port).
+ * Pure types and helpers, shared by the hub in the plugin and the wall display.
+ *
+ * Connect: `io(url + "/rhythm", { auth: { token, seqs? } })`. `token` is a Medusa admin JWT or a
+ * display token; `seqs` ({ room: lastSeq }) is sent again on every reconnect so the server can
+ * replay what the screen missed. A refused handshake fails with `connect_error` whose
+ * `message` is one of RefusalCode and whose `data.message` says why in words.
+ *
+ * Server -> client:
+ * - `snapshot` (Snapshot), once per connect and whenever a resync is asked for: the full state
+ *   of the rooms that could not be replayed (all of them on a first connect). Rooms missing
+ *   from `rooms` were resumed: their missed deltas follow at once as `delta` events.
+ * - `delta` (Delta): `data` is the new absolute value of `rooms[room][topic][key]`, never an
+ *   increment, so a coalesced or replayed delta is always right. Seqs rise by 1 per room.
+ * Client -> server:
+ * - `resync` ({ rooms: string[] }): the client saw a gap (seq jumped); the server answers with a
+ *   `snapshot` of those rooms.
+ */
+
+export const LIVE_NAMESPACE = "/rhythm"
+
+/**
+ * Rooms. A wall room shows rhythm figures for all channels (`wall`) or one (`wall:channel:<id>`);
+ * an inventory room all locations or one. Sales rooms come with the sales-team issue.
+ */
+export type RoomName = string
+
+export const wallRoom = (channelId?: string): RoomName => (channelId ? `wall:channel:${channelId}` : "wall")
+export const inventoryRoom = (locationId?: string): RoomName => (locationId ? `inventory:location:${locationId}` : "inventory")
+
+/** Topics and keys of a wall room. Every key's value is absolute. */
+export type WallTopics = {
+  /** The engine's rhythm summary, one key per part: rates, backlog, cycleTimes, sla, heatMap, today, series. */
+  rhythm: {
+    rates?: unknown
+    backlog?: unknown
+    cycleTimes?: unknown
+    sla?: unknown
+    heatMap?: unknown
+    today?: unknown
+    series?: unknown
+  }
+  /** Big numbers for today in the store's zone, beside the same hour last week. */
+  totals: { today?: TodayTotals }
+  /** The newest orders, newest first: order number, items, amount. No customer names, ever. */
+  ticker: { latest?: TickerOrder[] }
+}
+
+export type Money = Record<string /* currency code, lower case */, number /* currency units */>
+
+export type TodayTotals = {
+  localDate: string
+  /** The instant these totals run to. */
+  asOf: string
+  orders: number
+  units: number
+  /** Net item revenue (after discounts, without tax and shipping; cancellations and returns taken off). */
+  revenue: Money
+  /** The same figures from the start of the same weekday last week to the same local time. */
+  lastWeek: { orders: number; units: number; revenue: Money }
+}
+
+export type TickerOrder = {
+  orderId: string
+  displayId: number | null
+  placedAt: string
+  channelId: string
+  units: number
+  amount: number
+  currency: string
+  items: Array<{ title: string; quantity: number }>
+  canceled: boolean
+}
+
+export type RoomState = Record<string /* topic */, Record<string /* key */, unknown>>
+
+export type Snapshot = {
+  /** The sequence each of the socket's rooms stands at (all of them, resumed or not). */
+  seqs: Record<RoomName, number>
+  at: string
+  /** The store's IANA zone: the wall shows every time and date in it. */
+  timezone: string
+  rooms: Record<RoomName, RoomState>
+}
+
+export type Delta = {
+  room: RoomName
+  seq: number
+  topic: string
+  key: string
+  data: unknown
+}
+
+export type RefusalCode = "no_token" | "bad_token" | "expired_token" | "revoked_token" | "forbidden_scope"
+
+/** What the client sends in the handshake's `auth`. */
+export type HandshakeAuth = {
+  token?: string
+  seqs?: Record<RoomName, number>
+  /** Narrow the screen to one channel or location (the token's scopes must allow it). */
+  channel?: string
+  location?: string
+}

@@ -1,0 +1,188 @@
+import type { Namespace, Socket } from "socket.io"
+import type { Logger } from "@medusajs/framework/types"
+import {
+  Delta,
+  HandshakeAuth,
+  RefusalCode,
+  RoomName,
+  RoomState,
+  roomsFor,
+  Snapshot,
+  throttle,
+  Viewer,
+} from "../../../lib/live"
+import type { RoomStore } from "./room-store"
+
+/** Who is asking, as the handshake proves it: an admin, a display token, or nobody. */
+export type Identify = (
+  token: string
+) => Promise<{ ok: true; viewer: Viewer; tokenId?: string } | { ok: false; code: RefusalCode; message: string }>
+
+/** Computes a room's current figures: topic -> key -> absolute value. */
+export type RoomFigures = (room: RoomName) => Promise<RoomState>
+
+/** Sends a delta to a room's sockets, in this process or through Redis to the others. */
+export type Broadcast = (delta: Delta) => void
+
+/** Within a burst at most one recount per room per window; a lone change goes out at once. */
+export const COALESCE_MS = 100
+
+/**
+ * The live hub: keeps each room's sequence and values (through the room store), turns
+ * changes into sequenced deltas of absolute values, and serves snapshots and replays to
+ * screens. The figures themselves come from `figures`; the hub only knows rooms.
+ */
+export class LiveHub {
+  private readonly recounts = new Map<RoomName, ReturnType<typeof throttle>>()
+  private broadcast: Broadcast = () => {}
+  private nsp: Namespace | null = null
+
+  constructor(
+    private readonly store: RoomStore,
+    private readonly figures: RoomFigures,
+    private readonly logger: Logger
+  ) {}
+
+  /** Where deltas go: the process's own Socket.IO namespace, or a Redis emitter in a worker. */
+  useBroadcast(broadcast: Broadcast) {
+    this.broadcast = broadcast
+  }
+
+  /** Marks rooms as changed; their figures are recounted and the changed keys published. */
+  changed(rooms: RoomName[]) {
+    for (const room of new Set(rooms)) {
+      let recount = this.recounts.get(room)
+      if (!recount) {
+        recount = throttle(
+          () => this.recount(room).then(() => undefined),
+          COALESCE_MS,
+          (error) => this.logger.error(`order-rhythm: could not recount room ${room}: ${(error as Error)?.stack ?? error}`)
+        )
+        this.recounts.set(room, recount)
+      }
+      recount.trigger()
+    }
+  }
+
+  /** Rooms that have a screen in this process (recounted by the clock so "today" stays true). */
+  watchedRooms(): RoomName[] {
+    if (!this.nsp) return []
+    return [...this.nsp.adapter.rooms.keys()].filter((room) => room.startsWith("wall") || room.startsWith("inventory"))
+  }
+
+  /** Recounts a room and publishes each key whose value differs from what the room holds. */
+  async recount(room: RoomName): Promise<Delta[]> {
+    const [next, current] = await Promise.all([this.figures(room), this.store.state(room)])
+    const published: Delta[] = []
+    for (const [topic, keys] of Object.entries(next)) {
+      for (const [key, value] of Object.entries(keys)) {
+        if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) {
+          continue
+        }
+        const delta = await this.store.append(room, topic, key, value)
+        this.broadcast(delta)
+        published.push(delta)
+      }
+    }
+    return published
+  }
+
+  /** Binds the hub to a Socket.IO namespace: handshake checks, snapshots, replays, resyncs. */
+  serve(nsp: Namespace, identify: Identify) {
+    this.nsp = nsp
+    nsp.use(async (socket, next) => {
+      try {
+        const auth = (socket.handshake.auth ?? {}) as HandshakeAuth
+        if (!auth.token) {
+          return next(refusal("no_token", "this screen has no token: open the wall with ?token=<display token> from Medusa Admin"))
+        }
+        const who = await identify(auth.token)
+        if (!who.ok) {
+          return next(refusal(who.code, who.message))
+        }
+        const grant = roomsFor(who.viewer, { channel: auth.channel || undefined, location: auth.location || undefined })
+        if ("refused" in grant) {
+          return next(refusal("forbidden_scope", grant.refused))
+        }
+        socket.data.rooms = grant.rooms
+        socket.data.tokenId = who.tokenId
+        next()
+      } catch (error) {
+        this.logger.error(`order-rhythm: socket handshake failed: ${(error as Error)?.stack ?? error}`)
+        next(refusal("bad_token", "the server could not check this token"))
+      }
+    })
+    nsp.on("connection", (socket) => {
+      this.welcome(socket).catch((error) => {
+        this.logger.error(`order-rhythm: could not welcome a screen: ${(error as Error)?.stack ?? error}`)
+        socket.disconnect(true)
+      })
+    })
+  }
+
+  private async welcome(socket: Socket) {
+    const rooms: RoomName[] = socket.data.rooms
+    // Joined first: a delta published while the snapshot is read still reaches the screen,
+    // and the catch-up below covers the other order of events.
+    socket.join(rooms)
+    if (socket.data.tokenId) socket.join(`token:${socket.data.tokenId}`)
+    const seqs = ((socket.handshake.auth ?? {}) as HandshakeAuth).seqs ?? {}
+    await this.sendSnapshot(socket, rooms, seqs)
+    socket.on("resync", (message: { rooms?: string[] }) => {
+      const asked = (message?.rooms ?? []).filter((room) => rooms.includes(room))
+      this.sendSnapshot(socket, asked.length ? asked : rooms, {}).catch((error) =>
+        this.logger.error(`order-rhythm: resync failed: ${(error as Error)?.stack ?? error}`)
+      )
+    })
+  }
+
+  /**
+   * Sends one snapshot with the full state of the rooms that cannot be replayed, then the
+   * missed deltas of the rest, then any delta published meanwhile. The screen ignores
+   * what it already holds, so sending a delta twice is harmless; missing one is not.
+   */
+  private async sendSnapshot(socket: Socket, rooms: RoomName[], lastSeqs: Record<string, number>) {
+    const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: "", rooms: {} }
+    const replays: Delta[] = []
+    for (const room of rooms) {
+      if ((await this.store.seq(room)) === 0) {
+        await this.recount(room)
+      }
+      const last = lastSeqs[room]
+      const missed = typeof last === "number" ? await this.store.since(room, last) : null
+      if (missed) {
+        replays.push(...missed)
+        snapshot.seqs[room] = last
+      } else {
+        snapshot.seqs[room] = await this.store.seq(room)
+        snapshot.rooms[room] = await this.store.state(room)
+      }
+    }
+    snapshot.timezone = this.timezone
+    socket.emit("snapshot", snapshot)
+    for (const delta of replays) socket.emit("delta", delta)
+    for (const room of rooms) {
+      const sent = Math.max(snapshot.seqs[room], ...replays.filter((d) => d.room === room).map((d) => d.seq))
+      const meanwhile = await this.store.since(room, sent)
+      for (const delta of meanwhile ?? []) socket.emit("delta", delta)
+    }
+  }
+
+  timezone = "UTC"
+
+  /** Cuts every open screen of a revoked token, in this process and (with Redis) the others. */
+  async disconnectToken(tokenId: string) {
+    this.nsp?.in(`token:${tokenId}`).disconnectSockets(true)
+  }
+
+  stop() {
+    for (const recount of this.recounts.values()) recount.cancel()
+    this.recounts.clear()
+  }
+}
+
+function refusal(code: RefusalCode, message: string) {
+  const error = new Error(code) as Error & { data?: unknown }
+  error.data = { code, message }
+  return error
+}

@@ -1,0 +1,73 @@
+import { Server } from "socket.io"
+import Redis from "ioredis"
+import { createAdapter } from "@socket.io/redis-adapter"
+import { Emitter } from "@socket.io/redis-emitter"
+import type { Logger } from "@medusajs/framework/types"
+import { LIVE_NAMESPACE } from "../../../lib/live"
+import type { PluginOptions } from "../../../lib/options"
+import { Identify, LiveHub, RoomFigures } from "./live-hub"
+import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
+import { startWallServer, WallServer } from "./wall-server"
+
+export type LiveServer = { hub: LiveHub; wall: WallServer | null; close(): Promise<void> }
+
+/** "Today" moves with the clock even when no order comes: watched rooms are recounted this often. */
+const CLOCK_RECOUNT_MS = 60_000
+
+/**
+ * Puts the live hub where this process can serve it. With `redisUrl`, rooms, sequences and
+ * replay buffers are shared through Redis (Socket.IO's own connection-state recovery does
+ * not work with its Redis adapter, hence our own sequences).
+ */
+export async function startLiveServer(input: {
+  options: PluginOptions
+  logger: Logger
+  figures: RoomFigures
+  identify: Identify
+  workerOnly: boolean
+}): Promise<LiveServer | null> {
+  const { options, logger } = input
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null
+  const store: RoomStore = redis ? new RedisRoomStore(redis) : new MemoryRoomStore()
+  const hub = new LiveHub(store, input.figures, logger)
+  hub.timezone = options.timezone
+  const closers: Array<() => Promise<unknown> | void> = [() => hub.stop(), () => store.close()]
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer()
+  }
+
+  if (input.workerOnly) {
+    if (!redis) {
+      logger.warn("order-rhythm: a worker-mode process without redisUrl cannot reach the wall's screens")
+      return { hub, wall: null, close }
+    }
+    const emitter = new Emitter(redis).of(LIVE_NAMESPACE)
+    hub.useBroadcast((delta) => emitter.to(delta.room).emit("delta", delta))
+    closers.push(() => redis.quit())
+    return { hub, wall: null, close }
+  }
+
+  const wall = await startWallServer({ port: options.socket.port, host: options.socket.host, logger })
+  if (!wall) {
+    await redis?.quit()
+    return null
+  }
+  const io = new Server(wall.server, {
+    serveClient: false,
+    // The served wall is same-origin; other origins only when the operator lists them.
+    cors: { origin: options.socket.corsOrigins.length ? options.socket.corsOrigins : false },
+  })
+  if (redis) {
+    const pub = redis.duplicate()
+    const sub = redis.duplicate()
+    io.adapter(createAdapter(pub, sub))
+    closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit())
+  }
+  const nsp = io.of(LIVE_NAMESPACE)
+  hub.useBroadcast((delta) => nsp.to(delta.room).emit("delta", delta))
+  hub.serve(nsp, input.identify)
+  const clock = setInterval(() => hub.changed(hub.watchedRooms()), CLOCK_RECOUNT_MS)
+  clock.unref()
+  closers.push(() => clearInterval(clock), () => new Promise<void>((done) => io.close(() => done())), () => wall.close())
+  return { hub, wall, close }
+}
