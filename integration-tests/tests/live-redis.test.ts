@@ -1,0 +1,101 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import { createAdmin, AdminSession } from "./helpers/admin"
+import { placeOrder } from "./helpers/shopper"
+import { waitFor } from "./helpers/wait"
+import { LiveScreen } from "./helpers/live-client"
+import { httpClient } from "./helpers/http-client"
+import { flushRedis, redisAnswers, TEST_REDIS_URL } from "./helpers/redis"
+import { RunningMedusa, startMedusa } from "./helpers/medusa-server"
+
+const OPTIONS = { timezone: "Asia/Shanghai", socket: { port: 0 }, redisUrl: TEST_REDIS_URL }
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify(OPTIONS)
+
+const hasRedis = await redisAnswers()
+if (!hasRedis && process.env.CI === "true") {
+  throw new Error(`Redis does not answer at ${TEST_REDIS_URL}, and on CI these tests must run`)
+}
+if (!hasRedis) {
+  console.warn(`\n*** SKIPPING the multi-process live tests: no Redis at ${TEST_REDIS_URL} ***\n`)
+} else {
+  await flushRedis()
+}
+
+const wallPortOf = (process: RunningMedusa) => {
+  const match = process.output().match(/wall display on http:\/\/localhost:(\d+)\//)
+  if (!match) throw new Error(`process on ${process.port} announced no wall port:\n${process.output().slice(-2000)}`)
+  return Number(match[1])
+}
+
+const tickerHas = (screen: LiveScreen, orderId: string) =>
+  ((screen.state.wall?.ticker?.latest as any[]) ?? []).some((entry) => entry.orderId === orderId)
+
+describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis", () => {
+  medusaIntegrationTestRunner({
+    testSuite: ({ api, getContainer, dbConfig }) => {
+      let store: SeededStore
+      let admin: AdminSession
+      let other: RunningMedusa | null = null
+      const screens: LiveScreen[] = []
+
+      beforeEach(async () => {
+        store = await seedStore(getContainer(), {
+          channelName: "Web shop",
+          currency: "eur",
+          countries: ["de"],
+          locationName: "Berlin",
+          products: SMALL_CATALOGUE,
+        })
+        admin = await createAdmin(getContainer(), api)
+      })
+
+      afterEach(async () => {
+        for (const screen of screens.splice(0)) screen.close()
+        await other?.stop()
+        other = null
+      })
+
+      const startOther = () =>
+        startMedusa(
+          { DATABASE_URL: dbConfig.clientUrl, ORDER_RHYTHM_OPTIONS: JSON.stringify(OPTIONS) },
+          19_000 + Math.floor(Math.random() * 1000)
+        )
+
+      it("brings an order placed through process A to a screen on process B, across a restart of A", async () => {
+        other = await startOther()
+        const processA = httpClient(other.url)
+        const portB = (await (getContainer().resolve("orderRhythm") as any).livePort()) as number
+
+        const onB = new LiveScreen(portB, admin.token)
+        const onA = new LiveScreen(wallPortOf(other), admin.token)
+        screens.push(onB, onA)
+        await Promise.all([onB.connected(), onA.connected()])
+
+        const first = await placeOrder(processA, store, [{ sku: "BEANS-250", quantity: 1 }])
+        await waitFor(async () => tickerHas(onB, first.id), 15_000, "A's order on B's screen")
+        await waitFor(async () => tickerHas(onA, first.id), 15_000, "A's order on A's screen")
+        expect(onB.seqs.wall).toBe(onA.seqs.wall)
+
+        // A goes down: its screen loses the connection and resumes on B with its seqs.
+        await other.stop()
+        await waitFor(async () => !onA.socket.connected, 5_000, "A's screen to notice")
+        other = await startOther()
+        const second = await placeOrder(httpClient(other.url), store, [{ sku: "KETTLE-1", quantity: 1 }])
+        await waitFor(async () => tickerHas(onB, second.id), 15_000, "the restarted A's order on B's screen")
+
+        const resumed = new LiveScreen(portB, admin.token)
+        resumed.seqs = { ...onA.seqs }
+        resumed.state = structuredClone(onA.state)
+        screens.push(resumed)
+        await resumed.connected()
+        await waitFor(async () => tickerHas(resumed, second.id), 10_000, "the resumed screen to catch up")
+        // Resumed from Redis's replay buffer, not handed a fresh snapshot.
+        expect(Object.keys(resumed.snapshots[0].rooms)).toEqual([])
+        expect(resumed.gaps).toEqual([])
+        expect(onB.gaps).toEqual([])
+        await waitFor(async () => resumed.seqs.wall === onB.seqs.wall, 5_000, "both screens at the same seq")
+        expect(resumed.state.wall).toEqual(onB.state.wall)
+      })
+    },
+  })
+})
