@@ -1,0 +1,120 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import { createAdmin, AdminSession } from "./helpers/admin"
+import { waitFor } from "./helpers/wait"
+
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 } })
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: SeededStore
+    let admin: AdminSession
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer(), {
+        channelName: "Web shop",
+        currency: "eur",
+        countries: ["de"],
+        locationName: "Berlin",
+        products: SMALL_CATALOGUE,
+      })
+      admin = await createAdmin(getContainer(), api)
+    })
+
+    /** Orders of the past, made through the Order module with the time they were placed. */
+    async function historicOrder(createdAt: string) {
+      const orders = getContainer().resolve(Modules.ORDER)
+      const [order] = await orders.createOrders([
+        {
+          currency_code: "eur",
+          region_id: store.regionId,
+          sales_channel_id: store.salesChannelId,
+          email: "history@example.com",
+          items: [{ title: "Espresso Beans", quantity: 1, unit_price: 12, variant_id: store.variants["BEANS-250"].id }],
+          created_at: new Date(createdAt),
+        } as any,
+      ])
+      return order
+    }
+
+    it("keeps the autumn DST hour that happens twice as two hours", async () => {
+      // 2026-10-25 in Berlin: 02:00-03:00 happens twice (CEST, then CET).
+      await historicOrder("2026-10-25T00:30:00Z") // 02:30 CEST
+      await historicOrder("2026-10-25T01:30:00Z") // 02:30 CET
+      await historicOrder("2026-10-25T10:00:00Z") // 11:00 CET
+      await api.post("/admin/order-rhythm/reconcile", { from_scratch: true }, { headers: admin.headers })
+
+      const { rows } = await dbConnection.raw(
+        "select hour_start, local_date, local_hour, orders from order_rhythm_hour_bucket where orders > 0 order by hour_start"
+      )
+      expect(rows.map((row: any) => [new Date(row.hour_start).toISOString(), row.local_date, row.local_hour, row.orders])).toEqual([
+        ["2026-10-25T00:00:00.000Z", "2026-10-25", 2, 1],
+        ["2026-10-25T01:00:00.000Z", "2026-10-25", 2, 1],
+        ["2026-10-25T10:00:00.000Z", "2026-10-25", 11, 1],
+      ])
+
+      const window = "from=2026-10-24T22:00:00Z&to=2026-10-25T23:00:00Z"
+      const hourly = (await api.get(`/admin/order-rhythm/rhythm?${window}&granularity=hour`, { headers: admin.headers })).data.rhythm
+      expect(hourly.series).toHaveLength(25)
+      const twoAm = hourly.series.filter((point: any) => point.label.startsWith("02:00"))
+      expect(twoAm.map((point: any) => point.orders)).toEqual([1, 1])
+      expect(twoAm[0].label).not.toBe(twoAm[1].label)
+
+      const daily = (await api.get(`/admin/order-rhythm/rhythm?${window}&granularity=day`, { headers: admin.headers })).data.rhythm
+      expect(daily.series).toHaveLength(1)
+      expect(daily.series[0]).toMatchObject({ localDate: "2026-10-25", hours: 25, orders: 3 })
+    })
+
+    it("relabels the hour buckets when the store's time zone changes", async () => {
+      await historicOrder("2026-06-01T22:30:00Z")
+      await api.post("/admin/order-rhythm/reconcile", { from_scratch: true }, { headers: admin.headers })
+      const rhythm = getContainer().resolve("orderRhythm") as any
+      const label = async () =>
+        (await dbConnection.raw("select local_date, local_hour from order_rhythm_hour_bucket where orders > 0")).rows[0]
+      expect(await label()).toEqual({ local_date: "2026-06-02", local_hour: 0 })
+
+      const previous = rhythm.options.timezone
+      rhythm.options.timezone = "America/New_York"
+      try {
+        expect(await rhythm.ensureBucketLabels()).toBeGreaterThan(0)
+        expect(await label()).toEqual({ local_date: "2026-06-01", local_hour: 18 })
+        expect(await rhythm.ensureBucketLabels()).toBe(0)
+      } finally {
+        rhythm.options.timezone = previous
+        await rhythm.ensureBucketLabels()
+      }
+    })
+
+    it("counts a draft order only once it is converted into an order", async () => {
+      const h = { headers: admin.headers }
+      const {
+        data: { draft_order: draft },
+      } = await api.post(
+        "/admin/draft-orders",
+        {
+          email: "phone@example.com",
+          region_id: store.regionId,
+          sales_channel_id: store.salesChannelId,
+          items: [{ variant_id: store.variants["KETTLE-1"].id, quantity: 1 }],
+          shipping_address: { first_name: "A", last_name: "B", address_1: "1 Street", city: "Berlin", postal_code: "10115", country_code: "de" },
+        },
+        h
+      )
+      // order.updated fires for drafts too; the plugin must not count them.
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      await eventBus.emit({ name: "order.updated", data: { id: draft.id } })
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const count = async () =>
+        Number((await dbConnection.raw("select count(*) from order_rhythm_order_fact where order_id = ?", [draft.id])).rows[0].count)
+      expect(await count()).toBe(0)
+
+      await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, h)
+      await waitFor(async () => (await count()) === 1, 15_000, "the converted draft to be counted")
+      await api.post("/admin/order-rhythm/reconcile", {}, h)
+      expect(await count()).toBe(1)
+      const { rows } = await dbConnection.raw("select units, revenue from order_rhythm_order_fact where order_id = ?", [draft.id])
+      expect(rows).toEqual([{ units: 1, revenue: "64.5" }])
+    })
+  },
+})
