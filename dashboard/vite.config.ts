@@ -15,6 +15,8 @@ export default defineConfig({
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {
     environment: "jsdom",
+    // Threads start faster than forks; the suite is pure JS and jsdom, nothing that needs a process.
+    pool: "threads",
     include: ["src/**/*.test.ts"],
   },
 })

@@ -26,11 +26,15 @@ medusaIntegrationTestRunner({
         "select table_name from information_schema.tables where table_name like 'order_rhythm_%' order by table_name"
       )
       expect(rows.map((row: { table_name: string }) => row.table_name)).toEqual([
+        "order_rhythm_display_token",
         "order_rhythm_hour_bucket",
+        "order_rhythm_inventory_snapshot",
         "order_rhythm_order_fact",
         "order_rhythm_order_line_fact",
         "order_rhythm_stage_fact",
         "order_rhythm_state",
+        "order_rhythm_variant_day",
+        "order_rhythm_variant_item",
       ])
     })
 

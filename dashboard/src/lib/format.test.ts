@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest"
 import { formatClock, formatDate, formatDuration, formatMoney } from "./format"
 import { wordsFor } from "./i18n/words"

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest"
 import { nextView, parseKiosk } from "./kiosk"
 import { resolveToken, TOKEN_KEY, type TokenStore } from "./live/token"

@@ -1,1 +1,3 @@
 export { ingestOrdersWorkflow } from "./ingest-orders"
+export { ingestInventoryWorkflow } from "./ingest-inventory"
+export { reconcileOrders } from "./reconcile-orders"

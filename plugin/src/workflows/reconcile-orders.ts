@@ -3,60 +3,92 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_RHYTHM_MODULE } from "../modules/order-rhythm"
 import type OrderRhythmModuleService from "../modules/order-rhythm/service"
 import { ingestOrdersWorkflow } from "./ingest-orders"
+import { ingestInventoryWorkflow } from "./ingest-inventory"
 
 export type ReconcileCursor = { updated_at: string; id: string }
-export type ReconcileResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
+export type WalkResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
+export type ReconcileResult = WalkResult & { inventory: WalkResult }
 
-const CURSOR_KEY = "reconcile_cursor"
 let running: Promise<ReconcileResult> | null = null
 
 /**
- * Walks Medusa's orders by an (updated_at, id) cursor and ingests each batch through
- * the same workflow as live events. On a store with history the first walk is the
- * backfill; after it, each run repairs what events missed (orders made by
- * createOrderWorkflow, which emits nothing; changes while the plugin was down). The
- * cursor is saved after every batch, so an interrupted backfill resumes where it stopped.
+ * Walks Medusa's orders, then its stock levels, by an (updated_at, id) cursor each, and
+ * ingests every batch through the same workflows as live events. On a store with history
+ * the first walk is the backfill; after it, each run repairs what events missed (orders
+ * made by createOrderWorkflow, which emits nothing; changes while the plugin was down).
+ * The cursors are saved after every batch, so an interrupted backfill resumes where it
+ * stopped. One walk at a time per process.
  */
 export function reconcileOrders(
   container: MedusaContainer,
   options: { batchSize?: number; fromScratch?: boolean } = {}
 ): Promise<ReconcileResult> {
-  running ??= walk(container, options).finally(() => {
+  running ??= (async () => {
+    const orders = await walk(container, {
+      entity: "order",
+      what: "orders",
+      cursorKey: "reconcile_cursor",
+      ...options,
+      ingest: (ids) => ingestOrdersWorkflow(container).run({ input: { order_ids: ids } }),
+    })
+    const inventory = await walk(container, {
+      entity: "inventory_level",
+      what: "stock levels",
+      cursorKey: "reconcile_inventory_cursor",
+      ...options,
+      itemField: "inventory_item_id",
+      ingest: (ids) => ingestInventoryWorkflow(container).run({ input: { inventory_item_ids: ids } }),
+    })
+    return { ...orders, inventory }
+  })().finally(() => {
     running = null
   })
   return running
 }
 
-async function walk(container: MedusaContainer, { batchSize = 500, fromScratch = false }): Promise<ReconcileResult> {
+async function walk(
+  container: MedusaContainer,
+  options: {
+    entity: string
+    what: string
+    cursorKey: string
+    batchSize?: number
+    fromScratch?: boolean
+    /** The field to hand to `ingest` instead of the record's id. */
+    itemField?: string
+    ingest: (ids: string[]) => Promise<unknown>
+  }
+): Promise<WalkResult> {
+  const { entity, what, cursorKey, batchSize = 500, fromScratch = false, itemField } = options
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-  let cursor = fromScratch ? null : await rhythm.getState<ReconcileCursor>(CURSOR_KEY)
-  const total = await countAfter(query, cursor)
+  let cursor = fromScratch ? null : await rhythm.getState<ReconcileCursor>(cursorKey)
+  const total = await countAfter(query, entity, cursor)
   const started = Date.now()
   let processed = 0
   let batches = 0
   while (true) {
     const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "updated_at"],
+      entity,
+      fields: ["id", "updated_at", ...(itemField ? [itemField] : [])],
       filters: afterCursor(cursor) as any,
       pagination: { take: batchSize, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
     })
-    const page = data as Array<{ id: string; updated_at: string | Date }>
+    const page = data as Array<Record<string, any>>
     if (!page.length) {
       break
     }
-    await ingestOrdersWorkflow(container).run({ input: { order_ids: page.map((order) => order.id) } })
+    await options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
     const last = page[page.length - 1]
     cursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
-    await rhythm.setState(CURSOR_KEY, cursor)
+    await rhythm.setState(cursorKey, cursor)
     processed += page.length
     batches += 1
     if (total > batchSize) {
       const rate = processed / Math.max((Date.now() - started) / 1000, 0.001)
       logger.info(
-        `order-rhythm: reconciled ${processed} / ${total} orders (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)} orders/s)`
+        `order-rhythm: reconciled ${processed} / ${total} ${what} (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)}/s)`
       )
     }
     if (page.length < batchSize) {
@@ -75,9 +107,9 @@ function afterCursor(cursor: ReconcileCursor | null) {
   }
 }
 
-async function countAfter(query: any, cursor: ReconcileCursor | null): Promise<number> {
+async function countAfter(query: any, entity: string, cursor: ReconcileCursor | null): Promise<number> {
   const { metadata } = await query.graph({
-    entity: "order",
+    entity,
     fields: ["id"],
     filters: afterCursor(cursor),
     pagination: { take: 1, skip: 0 },

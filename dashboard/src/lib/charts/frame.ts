@@ -66,7 +66,7 @@ export function noData(svg: SVGSVGElement, size: Size, text: string): void {
 
 /** Axis text at the wall's rem: d3's default 10 px cannot be read from five metres. */
 export function styleAxis(axis: Selection<SVGGElement, unknown, null, undefined>, size: Size): void {
-  axis.attr("font-size", size.font).attr("font-family", null).attr("class", `${axis.attr("class")?.split(" ")[0] ?? "axis"} axis`)
+  axis.attr("font-size", size.font).attr("font-family", null).classed("axis", true)
 }
 
 /** Every nth of many labels, so ticks never collide at the wall's font size. */

@@ -81,7 +81,7 @@ const en: Words = {
   peak: "peak",
   trough: "trough",
   ticker: "Latest orders",
-  items: (n) => `${n} items`,
+  items: (n) => (n === "1" ? "1 item" : `${n} items`),
   canceled: "canceled",
   hours: (n) => `${n} h`,
   days: (n) => `${n} d`,

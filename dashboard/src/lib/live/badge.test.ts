@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest"
 import { wordsFor } from "../i18n/words"
 import { badgeFor } from "./badge"

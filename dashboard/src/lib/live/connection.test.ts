@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { ConnectionState } from "./connection-state"
 import { liveUrl, openConnection, type SocketLike, type SocketOptions } from "./connection"
@@ -173,6 +174,16 @@ describe("openConnection", () => {
     socket.fire("connect")
     socket.fire("delta", { room: "wall", seq: 9, topic: "totals", key: "today", data: 9 })
     expect(socket.emitted.filter(([e]) => e === "resync")).toHaveLength(2)
+  })
+
+  it("does not come back after hanging up itself", () => {
+    open()
+    socket.fire("snapshot", snapshot(5))
+    socket.fire("connect_error", refusal("revoked_token"))
+    socket.fire("disconnect", "io client disconnect")
+    vi.advanceTimersByTime(60_000)
+    expect(socket.connects).toBe(0)
+    expect(last()?.kind).toBe("refused")
   })
 
   it("publishes nothing more once closed", () => {

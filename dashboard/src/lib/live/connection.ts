@@ -91,7 +91,7 @@ export function openConnection(
   const retryLater = () => {
     clearTimeout(retry)
     retry = setTimeout(() => {
-      if (!closed && !socket.active) socket.connect()
+      if (!closed && connection.kind !== "refused" && !socket.active) socket.connect()
     }, retryMs)
   }
 
@@ -108,7 +108,9 @@ export function openConnection(
     take(applyDelta(live, delta))
     if (live !== before) publish()
   })
-  socket.on("disconnect", () => {
+  socket.on("disconnect", (reason: string) => {
+    // We hung up ourselves (closed, or a refusal): nothing to retry.
+    if (reason === "io client disconnect") return
     goStale()
     publish()
     // The server hung up on us (restart, or the token was revoked): socket.io leaves that to us.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest"
 import type { Delta, Snapshot } from "./protocol"
 import { applyDelta, applySnapshot, emptyLiveState, forgetPendingResyncs, seqsForReconnect, type LiveState } from "./live-state"

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest"
 // The plugin's values are imported here only, to prove the wall's mirrors of them agree.
 import { LIVE_NAMESPACE as serverNamespace, wallRoom as serverWallRoom } from "../../../../plugin/src/lib/live/protocol"

@@ -21,8 +21,8 @@ export type LoadedOrder = {
   exchanges?: Array<LoadedChange | null> | null
   /** Confirmed order edits, loaded separately (the order has no Query relation to them). */
   edits?: Array<LoadedChange | null> | null
-  /** Stock locations of the lines' reservations, loaded separately. */
-  reservation_location_ids?: string[]
+  /** Stock location of each line's reservation (line id -> location), loaded separately. */
+  reservation_locations?: Record<string, string>
 }
 
 export type LoadedOrderItem = {
@@ -42,6 +42,7 @@ export type LoadedOrderItem = {
   tax_lines?: Array<{ rate?: unknown } | null> | null
   adjustments?: Array<{ amount?: unknown } | null> | null
   detail?: { return_received_quantity?: unknown; return_dismissed_quantity?: unknown } | null
+  variant?: { inventory_items?: Array<{ inventory_item_id: string; required_quantity?: unknown } | null> | null } | null
 }
 
 export type LoadedFulfillment = {

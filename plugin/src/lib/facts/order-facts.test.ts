@@ -61,13 +61,13 @@ describe("deriveOrderFacts", () => {
       "fulfillment:ful_1",
       "fulfillment:ful_2",
       "refund:ref_1",
-      "return:ret_1",
+      "return:ret_1:li_a",
       "return_requested:ret_1",
       "shipment:ful_1",
       "shipment:ful_2",
     ])
     expect(byKey["shipment:ful_2"].occurred_at.toISOString()).toBe("2026-03-02T10:00:00.000Z")
-    expect(byKey["return:ret_1"]).toMatchObject({ units: 1, amount: 10 })
+    expect(byKey["return:ret_1:li_a"]).toMatchObject({ units: 1, amount: 10, variant_id: "v_a", line_id: "li_a" })
     expect(byKey["refund:ref_1"].amount).toBe(12)
   })
 

@@ -33,6 +33,8 @@ export type OrderLineFactRow = {
   quantity: number
   unit_price: number
   net_amount: number
+  stock_location_id: string | null
+  inventory_items: Array<{ inventory_item_id: string; required_quantity: number }> | null
 }
 
 export type OrderFacts = { order: OrderFactRow; lines: OrderLineFactRow[]; stages: StageFactRow[] }
@@ -47,6 +49,7 @@ export function isDraft(order: LoadedOrder): boolean {
  * item tax, which is right for tax-inclusive prices too (there the tax is inside the total).
  */
 export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
+  const fulfilledFrom = fulfilmentLocations(order)
   const lines: OrderLineFactRow[] = present(order.items).map((item) => {
     const quantity = toNumber(item.quantity)
     const unitPrice = toNumber(item.unit_price)
@@ -61,14 +64,18 @@ export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
       quantity,
       unit_price: unitPrice,
       net_amount: roundMoney(netAmount),
+      stock_location_id: order.reservation_locations?.[item.id] ?? fulfilledFrom.get(item.id) ?? null,
+      inventory_items: item.variant
+        ? present(item.variant.inventory_items).map((link) => ({
+            inventory_item_id: link.inventory_item_id,
+            required_quantity: toNumber(link.required_quantity ?? 1) || 1,
+          }))
+        : null,
     }
   })
   const units = lines.reduce((sum, line) => sum + line.quantity, 0)
   const revenue = roundMoney(lines.reduce((sum, line) => sum + line.net_amount, 0))
   const stages = deriveStageFacts(order, lines, revenue, units)
-  const firstFulfilment = present(order.fulfillments)
-    .filter((fulfillment) => !fulfillment.canceled_at && fulfillment.location_id)
-    .sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))[0]
   return {
     order: {
       order_id: order.id,
@@ -81,7 +88,7 @@ export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
       canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
       units,
       revenue,
-      stock_location_id: order.reservation_location_ids?.[0] ?? firstFulfilment?.location_id ?? null,
+      stock_location_id: lines.find((line) => line.stock_location_id)?.stock_location_id ?? null,
       ...deriveOrderFlow(stages, units),
       source_updated_at: new Date(order.updated_at),
     },
@@ -108,6 +115,22 @@ function placedNetAmount(item: LoadedOrderItem, quantity: number, unitPrice: num
   const beforeDiscount = item.is_tax_inclusive ? gross / (1 + taxRate) : gross
   const discount = present(item.adjustments).reduce((sum, adjustment) => sum + toNumber(adjustment.amount), 0)
   return beforeDiscount - discount
+}
+
+/** Where each line was first fulfilled from: its location when no reservation says so. */
+function fulfilmentLocations(order: LoadedOrder): Map<string, string> {
+  const byLine = new Map<string, string>()
+  const fulfillments = present(order.fulfillments)
+    .filter((fulfillment) => !fulfillment.canceled_at && fulfillment.location_id)
+    .sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))
+  for (const fulfillment of fulfillments) {
+    for (const item of present(fulfillment.items)) {
+      if (item.line_item_id && !byLine.has(item.line_item_id)) {
+        byLine.set(item.line_item_id, fulfillment.location_id as string)
+      }
+    }
+  }
+  return byLine
 }
 
 function lineTitle(item: LoadedOrderItem): string {

@@ -26,6 +26,8 @@ export type StageFactRow = {
   currency_code: string
   sales_channel_id: string
   stock_location_id: string | null
+  line_id: string | null
+  variant_id: string | null
 }
 
 /**
@@ -34,26 +36,31 @@ export type StageFactRow = {
  */
 export function deriveStageFacts(
   order: LoadedOrder,
-  lines: Array<{ line_id: string; quantity: number; net_amount: number }>,
+  lines: Array<{ line_id: string; variant_id: string | null; quantity: number; net_amount: number }>,
   revenue: number,
   units: number
 ): StageFactRow[] {
   const currency = order.currency_code.toLowerCase()
   const channel = order.sales_channel_id ?? ""
-  const netUnitPrice = new Map(lines.map((line) => [line.line_id, line.quantity ? line.net_amount / line.quantity : 0]))
+  const byLine = new Map(lines.map((line) => [line.line_id, line]))
+  const netUnitPrice = (lineId: string) => {
+    const line = byLine.get(lineId)
+    return line && line.quantity ? line.net_amount / line.quantity : 0
+  }
   const facts: StageFactRow[] = []
   const add = (
     kind: string,
     stage: Stage,
     sourceId: string,
     at: Timestamp | null | undefined,
-    values: { units?: number; amount?: number; location?: string | null } = {}
+    values: { units?: number; amount?: number; location?: string | null; lineId?: string } = {},
+    key = `${kind}:${sourceId}`
   ) => {
     if (!at) {
       return
     }
     facts.push({
-      key: `${kind}:${sourceId}`,
+      key,
       order_id: order.id,
       stage,
       source_id: sourceId,
@@ -63,6 +70,8 @@ export function deriveStageFacts(
       currency_code: currency,
       sales_channel_id: channel,
       stock_location_id: values.location ?? null,
+      line_id: values.lineId ?? null,
+      variant_id: values.lineId ? byLine.get(values.lineId)?.variant_id ?? null : null,
     })
   }
 
@@ -98,14 +107,21 @@ export function deriveStageFacts(
       units: requestedUnits,
       location: ret.location_id ?? null,
     })
-    const received = items.map((item) => ({ id: item.item_id, units: toNumber(item.received_quantity) }))
-    const receivedUnits = received.reduce((sum, item) => sum + item.units, 0)
-    if (ret.received_at && receivedUnits > 0) {
-      add("return", "returned", ret.id, ret.received_at, {
-        units: receivedUnits,
-        amount: received.reduce((sum, item) => sum + item.units * (netUnitPrice.get(item.id) ?? 0), 0),
-        location: ret.location_id ?? null,
-      })
+    // One fact per line that came back: the day x variant aggregate needs returns per variant.
+    if (ret.received_at) {
+      for (const item of items) {
+        const units = toNumber(item.received_quantity)
+        if (units > 0) {
+          add(
+            "return",
+            "returned",
+            ret.id,
+            ret.received_at,
+            { units, amount: units * netUnitPrice(item.item_id), location: ret.location_id ?? null, lineId: item.item_id },
+            `return:${ret.id}:${item.item_id}`
+          )
+        }
+      }
     }
   }
 

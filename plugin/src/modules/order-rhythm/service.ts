@@ -6,11 +6,23 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { Context, Logger } from "@medusajs/framework/types"
-import { DisplayToken, HourBucket, OrderFact, OrderLineFact, PluginState, StageFact } from "./models"
+import {
+  DisplayToken,
+  HourBucket,
+  InventorySnapshot,
+  OrderFact,
+  OrderLineFact,
+  PluginState,
+  StageFact,
+  VariantDay,
+  VariantItem,
+} from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
 import { transactionKnex } from "./store/knex"
-import { writeOrderFacts } from "./store/write-facts"
+import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./store/write-facts"
+import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
+import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
 import { Granularity, rhythmSeries, rhythmSummary } from "../../lib/rhythm"
@@ -37,6 +49,9 @@ export default class OrderRhythmModuleService extends MedusaService({
   HourBucket,
   PluginState,
   DisplayToken,
+  InventorySnapshot,
+  VariantItem,
+  VariantDay,
 }) {
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
@@ -155,9 +170,41 @@ export default class OrderRhythmModuleService extends MedusaService({
   @InjectTransactionManager()
   async ingestFacts(facts: OrderFacts[], @MedusaContext() sharedContext: Context = {}) {
     const knex = transactionKnex(sharedContext)
+    const timezone = this.options.timezone
+    const orderIds = facts.map((fact) => fact.order.order_id)
+    const staleDays = orderIds.length ? await storedVariantDayKeys(knex, orderIds, timezone) : []
     const touched = await writeOrderFacts(knex, facts)
-    const buckets = await recountHourBuckets(knex, touched, this.options.timezone)
-    return { orders: facts.length, buckets }
+    const buckets = await recountHourBuckets(knex, touched, timezone)
+    const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
+    return { orders: facts.length, buckets, days }
+  }
+
+  /**
+   * Records the stock levels Medusa holds now (a snapshot per change) and what each
+   * inventory item belongs to, then recounts the stock of the variant-days they touch.
+   */
+  @InjectTransactionManager()
+  async ingestInventory(
+    levels: LevelObservation[],
+    variantItems: Array<{ variant_id: string; inventory_item_id: string; required_quantity: number }>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = transactionKnex(sharedContext)
+    const timezone = this.options.timezone
+    await upsertVariantItems(knex, variantItems)
+    const changed = await writeLevelSnapshots(knex, levels)
+    const today = DateTime.now().setZone(timezone).toISODate()!
+    const keys: VariantDayKey[] = []
+    for (const level of changed) {
+      const day = DateTime.fromJSDate(new Date(level.observed_at), { zone: timezone }).toISODate()!
+      for (const link of variantItems.filter((row) => row.inventory_item_id === level.inventory_item_id)) {
+        for (const local_date of new Set([day, today])) {
+          keys.push({ local_date, variant_id: link.variant_id, location_id: level.location_id })
+        }
+      }
+    }
+    const days = await recountVariantDays(knex, keys, timezone)
+    return { snapshots: changed.length, days }
   }
 
   /** The hour buckets and order flows the rhythm engine needs for a window. */

@@ -39,6 +39,8 @@ export const ORDER_FACT_FIELDS = [
   "items.adjustments.amount",
   "items.detail.return_received_quantity",
   "items.detail.return_dismissed_quantity",
+  "items.variant.inventory_items.inventory_item_id",
+  "items.variant.inventory_items.required_quantity",
   "fulfillments.id",
   "fulfillments.location_id",
   "fulfillments.created_at",
@@ -87,9 +89,12 @@ export const loadOrdersStep = createStep(
       order.edits = mine.filter((change) => change.change_type === "edit")
       order.claims = mine.filter((change) => change.change_type === "claim")
       order.exchanges = mine.filter((change) => change.change_type === "exchange")
-      order.reservation_location_ids = [
-        ...new Set((order.items ?? []).flatMap((item) => (item ? locationsByLine.get(item.id) ?? [] : []))),
-      ]
+      order.reservation_locations = Object.fromEntries(
+        (order.items ?? []).flatMap((item) => {
+          const location = item ? locationsByLine.get(item.id)?.[0] : undefined
+          return item && location ? [[item.id, location]] : []
+        })
+      )
     }
     return new StepResponse(loaded)
   }

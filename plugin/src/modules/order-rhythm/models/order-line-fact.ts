@@ -17,5 +17,9 @@ export const OrderLineFact = model
     unit_price: model.bigNumber(),
     /** Line total after discounts, without tax, in currency units. */
     net_amount: model.bigNumber(),
+    /** The stock location of the line's reservation: its demand belongs there. */
+    stock_location_id: model.text().nullable(),
+    /** [{ inventory_item_id, required_quantity }] as the variant was made up when sold. */
+    inventory_items: model.json().nullable(),
   })
   .indexes([{ on: ["order_id"] }, { on: ["variant_id"] }])

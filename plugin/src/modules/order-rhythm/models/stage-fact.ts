@@ -32,5 +32,8 @@ export const StageFact = model
     /** Copied from the order so hour buckets group stages without a join. */
     sales_channel_id: model.text().default(""),
     stock_location_id: model.text().nullable(),
+    /** For line-level stages (a return's lines): which line and variant. */
+    line_id: model.text().nullable(),
+    variant_id: model.text().nullable(),
   })
   .indexes([{ on: ["order_id"] }, { on: ["occurred_at"] }])

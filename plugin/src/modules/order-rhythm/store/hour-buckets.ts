@@ -67,7 +67,7 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
              coalesce(sum(s.units) filter (where s.stage = 'fulfilled'), 0) as fulfilled_units,
              count(*) filter (where s.stage = 'shipped') as shipments,
              count(*) filter (where s.stage = 'delivered') as deliveries,
-             count(*) filter (where s.stage = 'returned') as returns,
+             count(distinct s.source_id) filter (where s.stage = 'returned') as returns,
              coalesce(sum(s.units) filter (where s.stage = 'returned'), 0) as returned_units,
              coalesce(sum(s.amount) filter (where s.stage = 'returned'), 0) as returned_revenue,
              coalesce(sum(s.amount) filter (where s.stage = 'captured'), 0) as captured,

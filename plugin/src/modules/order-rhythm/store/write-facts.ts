@@ -32,6 +32,7 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
       ...line,
       raw_unit_price: rawNumber(line.unit_price),
       raw_net_amount: rawNumber(line.net_amount),
+      inventory_items: line.inventory_items ? JSON.stringify(line.inventory_items) : null,
       created_at: now,
       updated_at: now,
     }))
@@ -51,7 +52,49 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
   await removeVanished(knex, "order_rhythm_stage_fact", "key", orderIds, stageRows.map((row) => row.key))
   await upsert(knex, "order_rhythm_stage_fact", "key", stageRows)
 
+  await rememberVariantItems(knex, facts)
   return [...touched, ...facts.flatMap(bucketKeysOf)]
+}
+
+/** Which inventory items each sold variant draws on, as the orders show it. */
+async function rememberVariantItems(knex: Knex, facts: OrderFacts[]) {
+  const pairs = new Map<string, { variant_id: string; inventory_item_id: string; required_quantity: number }>()
+  for (const { lines } of facts) {
+    for (const line of lines) {
+      for (const item of line.inventory_items ?? []) {
+        if (line.variant_id) {
+          pairs.set(`${line.variant_id}|${item.inventory_item_id}`, { variant_id: line.variant_id, ...item })
+        }
+      }
+    }
+  }
+  await upsertVariantItems(knex, [...pairs.values()])
+}
+
+export async function upsertVariantItems(
+  knex: Knex,
+  rows: Array<{ variant_id: string; inventory_item_id: string; required_quantity: number }>
+) {
+  if (!rows.length) return
+  await knex("order_rhythm_variant_item")
+    .insert(rows.map((row) => ({ id: generateEntityId(undefined, "orvit"), ...row })))
+    .onConflict(knex.raw("(variant_id, inventory_item_id) where deleted_at is null"))
+    .merge(["required_quantity", "updated_at"])
+}
+
+/** The variant-day rows the stored lines and returns of these orders count in (before replacing them). */
+export async function storedVariantDayKeys(knex: Knex, orderIds: string[], timezone: string) {
+  const { rows } = await knex.raw(
+    `select distinct to_char(o.placed_at at time zone ?, 'YYYY-MM-DD') as local_date, l.variant_id, coalesce(l.stock_location_id, '') as location_id
+       from order_rhythm_order_line_fact l join order_rhythm_order_fact o on o.order_id = l.order_id
+      where l.order_id = any(?) and l.variant_id is not null
+     union
+     select distinct to_char(s.occurred_at at time zone ?, 'YYYY-MM-DD'), s.variant_id, coalesce(s.stock_location_id, '')
+       from order_rhythm_stage_fact s
+      where s.order_id = any(?) and s.stage = 'returned' and s.variant_id is not null`,
+    [timezone, orderIds, timezone, orderIds]
+  )
+  return rows as Array<{ local_date: string; variant_id: string; location_id: string }>
 }
 
 async function upsert(knex: Knex, table: string, key: string, rows: Record<string, unknown>[]) {

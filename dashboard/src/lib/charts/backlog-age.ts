@@ -1,0 +1,59 @@
+import { axisBottom, max, scaleBand, scaleLinear } from "d3"
+import type { AgeBucket, Backlog } from "../live/protocol"
+import { layer, noData, plot, styleAxis, type Size } from "./frame"
+
+/** "0–4h", "1–2d", "7d+": the ages a floor lead acts on, in the unit they think in. */
+export function ageBucketLabel(bucket: AgeBucket): string {
+  const { fromHours: from, toHours: to } = bucket
+  const inDays = (h: number) => h >= 24 && h % 24 === 0
+  const unit = (h: number) => (inDays(h) ? `${h / 24}d` : `${h}h`)
+  if (to === null) return `${unit(from)}+`
+  if (to <= 24) return `${from}–${to}h`
+  if (inDays(from) && inDays(to)) return `${from / 24}–${to / 24}d`
+  return `${unit(from)}–${unit(to)}`
+}
+
+/** How many open orders are how old: one bar per age bucket, its count above it. */
+export function drawBacklogAge(svg: SVGSVGElement, backlog: Backlog | null, size: Size, noDataText: string): void {
+  if (!backlog || backlog.ageBuckets.length === 0) return noData(svg, size, noDataText)
+  const buckets = backlog.ageBuckets
+  const f = size.font
+  const { g, width, height } = plot(svg, size, { top: f * 1.4, right: f * 0.4, bottom: f * 1.8, left: f * 0.4 })
+
+  const key = (b: AgeBucket) => String(b.fromHours)
+  const x = scaleBand<string>().domain(buckets.map(key)).range([0, width]).padding(0.2)
+  // A real zero backlog is data: flat bars and zeros, on a scale that does not divide by it.
+  const top = max(buckets, (b) => b.orders) ?? 0
+  const y = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .range([height, 0])
+  const labelOf = new Map(buckets.map((b) => [key(b), ageBucketLabel(b)]))
+
+  layer(g, "bars")
+    .selectAll("rect")
+    .data(buckets, (b) => key(b as AgeBucket))
+    .join("rect")
+    .attr("class", (b, i) => (i >= buckets.length - 2 ? "bar old" : "bar"))
+    .attr("x", (b) => x(key(b)) ?? 0)
+    .attr("width", x.bandwidth())
+    .attr("y", (b) => y(b.orders))
+    .attr("height", (b) => height - y(b.orders))
+
+  layer(g, "values")
+    .selectAll("text")
+    .data(buckets, (b) => key(b as AgeBucket))
+    .join("text")
+    .attr("class", "value")
+    .attr("text-anchor", "middle")
+    .attr("x", (b) => (x(key(b)) ?? 0) + x.bandwidth() / 2)
+    .attr("y", (b) => y(b.orders) - f * 0.3)
+    .text((b) => String(b.orders))
+
+  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
+  xAxis.call(
+    axisBottom(x)
+      .tickFormat((k) => labelOf.get(k) ?? "")
+      .tickSizeOuter(0)
+  )
+  styleAxis(xAxis, size)
+}

@@ -1,0 +1,77 @@
+import { max, scaleBand, scaleLinear } from "d3"
+import type { HeatCell, HeatMap } from "../live/protocol"
+import { layer, noData, plot, type Size } from "./frame"
+
+/** The grid must be 7 x 24 with at least one hour that occurred, or there is nothing to show. */
+export function hasHeat(heat: HeatMap | null): heat is HeatMap {
+  return (
+    heat !== null &&
+    heat.cells.length === 7 &&
+    heat.cells.every((row) => row.length === 24) &&
+    heat.cells.some((row) => row.some((c) => c.average !== null))
+  )
+}
+
+export type HeatText = { noData: string; weekdays: readonly string[] }
+
+/**
+ * Average intake for each local hour of the week, darker = busier. Peaks are outlined solid and
+ * troughs dashed, as the engine chose them (relative cuts), so the chart never decides what busy
+ * means. An hour that never occurred in the window is left hollow, not drawn as zero.
+ */
+export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size, text: HeatText): void {
+  if (!hasHeat(heat)) return noData(svg, size, text.noData)
+  const f = size.font
+  const { g, width, height } = plot(svg, size, { top: f * 0.3, right: f * 0.3, bottom: f * 1.6, left: f * 2.6 })
+  const cells = heat.cells.flat()
+  const peak = new Set(heat.peaks.map((p) => `${p.weekday}:${p.hour}`))
+  const trough = new Set(heat.troughs.map((p) => `${p.weekday}:${p.hour}`))
+  const id = (c: HeatCell) => `${c.weekday}:${c.hour}`
+
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: 24 }, (_, h) => h))
+    .range([0, width])
+    .padding(0.08)
+  const y = scaleBand<number>()
+    .domain([1, 2, 3, 4, 5, 6, 7])
+    .range([0, height])
+    .padding(0.08)
+  const top = max(cells, (c) => c.average ?? 0) ?? 0
+  // Opacity, not colour, carries the value, so one theme colour works on dark and light walls.
+  const shade = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .range([0.06, 1])
+
+  layer(g, "cells")
+    .selectAll("rect")
+    .data(cells, (c) => id(c as HeatCell))
+    .join("rect")
+    .attr("class", (c) => ["cell", c.average === null ? "empty" : "", peak.has(id(c)) ? "peak" : "", trough.has(id(c)) ? "trough" : ""].filter(Boolean).join(" "))
+    .attr("data-hour-of-week", id)
+    .attr("x", (c) => x(c.hour) ?? 0)
+    .attr("y", (c) => y(c.weekday) ?? 0)
+    .attr("width", x.bandwidth())
+    .attr("height", y.bandwidth())
+    .attr("fill-opacity", (c) => (c.average === null ? 0 : shade(c.average)))
+
+  layer(g, "weekdays")
+    .selectAll("text")
+    .data([1, 2, 3, 4, 5, 6, 7])
+    .join("text")
+    .attr("class", "row-label")
+    .attr("text-anchor", "end")
+    .attr("dominant-baseline", "middle")
+    .attr("x", -f * 0.3)
+    .attr("y", (d) => (y(d) ?? 0) + y.bandwidth() / 2)
+    .text((d) => text.weekdays[d - 1] ?? "")
+
+  const hourLabels = [0, 6, 12, 18]
+  layer(g, "hours")
+    .selectAll("text")
+    .data(hourLabels)
+    .join("text")
+    .attr("class", "col-label")
+    .attr("x", (h) => x(h) ?? 0)
+    .attr("y", height + f * 1.2)
+    .text((h) => `${String(h).padStart(2, "0")}:00`)
+}

@@ -1,0 +1,88 @@
+import { area, axisBottom, axisLeft, line, max, scaleBand, scaleLinear } from "d3"
+import type { TodayHour, TodayIntake } from "../live/protocol"
+import { layer, noData, plot, styleAxis, thin, type Size } from "./frame"
+
+/**
+ * Today's intake per local hour against what the store usually sees: bars for what came in, the
+ * usual range (lo..hi) as a band, the expected curve as a line, the hour in progress marked.
+ * Hours are keyed by their UTC start, so a 23- or 25-hour DST day needs nothing special.
+ */
+export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, size: Size, noDataText: string): void {
+  if (!today || today.hours.length === 0) return noData(svg, size, noDataText)
+  const hours = today.hours
+  const f = size.font
+  const { g, width, height } = plot(svg, size, { top: f * 0.6, right: f * 0.6, bottom: f * 1.8, left: f * 2.6 })
+
+  const x = scaleBand<string>()
+    .domain(hours.map((h) => h.hourStartUtc))
+    .range([0, width])
+    .padding(0.2)
+  const top = max(hours, (h) => Math.max(h.hi, h.expected, h.actual ?? 0)) ?? 0
+  const y = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .nice()
+    .range([height, 0])
+  const mid = (h: TodayHour) => (x(h.hourStartUtc) ?? 0) + x.bandwidth() / 2
+  const labelOf = new Map(hours.map((h) => [h.hourStartUtc, h.label]))
+
+  layer(g, "now")
+    .selectAll("rect")
+    .data(hours.filter((h) => h.state === "current"))
+    .join("rect")
+    .attr("class", "current-hour")
+    .attr("x", (h) => (x(h.hourStartUtc) ?? 0) - (x.step() * x.paddingInner()) / 2)
+    .attr("width", x.step())
+    .attr("y", 0)
+    .attr("height", height)
+
+  layer(g, "band")
+    .selectAll("path")
+    .data([hours])
+    .join("path")
+    .attr("class", "expected-band")
+    .attr(
+      "d",
+      area<TodayHour>()
+        .x(mid)
+        .y0((h) => y(h.lo))
+        .y1((h) => y(h.hi))
+    )
+
+  layer(g, "bars")
+    .selectAll("rect")
+    .data(
+      hours.filter((h) => h.actual !== null),
+      (h) => (h as TodayHour).hourStartUtc
+    )
+    .join("rect")
+    .attr("class", (h) => ["actual", h.state, h.outside ?? ""].join(" ").trim())
+    .attr("x", (h) => x(h.hourStartUtc) ?? 0)
+    .attr("width", x.bandwidth())
+    .attr("y", (h) => y(h.actual ?? 0))
+    .attr("height", (h) => height - y(h.actual ?? 0))
+
+  layer(g, "expected")
+    .selectAll("path")
+    .data([hours])
+    .join("path")
+    .attr("class", "expected-line")
+    .attr("fill", "none")
+    .attr(
+      "d",
+      line<TodayHour>()
+        .x(mid)
+        .y((h) => y(h.expected))
+    )
+
+  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
+  xAxis.call(
+    axisBottom(x)
+      .tickValues(thin(x.domain(), width, f * 3.6))
+      .tickFormat((key) => labelOf.get(key) ?? "")
+      .tickSizeOuter(0)
+  )
+  styleAxis(xAxis, size)
+  const yAxis = layer(g, "y-axis")
+  yAxis.call(axisLeft(y).ticks(Math.max(2, Math.floor(height / (f * 2.5)))).tickSizeOuter(0))
+  styleAxis(yAxis, size)
+}

@@ -1,0 +1,44 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest"
+import { tickerFixture } from "./charts/fixtures"
+import { emptyLiveState, applySnapshot } from "./live/live-state"
+import { wallData } from "./live/wall-data"
+import { tickerRows } from "./ticker"
+
+describe("tickerRows", () => {
+  const orders = tickerFixture()
+  const shuffled = [orders[3]!, orders[0]!, orders[7]!]
+  const rows = tickerRows(shuffled, "Europe/Berlin", "en", (n) => `${n} items`)
+
+  it("puts the newest first, on the store's clock", () => {
+    expect(rows.map((r) => r.number)).toEqual(["#5000", "#4997", "#4993"])
+    expect(rows[0]?.time).toBe("14:30")
+  })
+
+  it("shows number, items and amount in the order's currency", () => {
+    expect(rows[0]?.amount).toBe("$20")
+    expect(rows[0]?.items).toBe("1 items · Linen shirt")
+    expect(tickerRows([orders[1]!], null, "en", (n) => `${n} items`)[0]?.items).toBe("2 items · Linen shirt ×2, Canvas tote")
+  })
+
+  it("carries nothing that could name a customer", () => {
+    expect(Object.keys(rows[0]!).sort()).toEqual(["amount", "canceled", "id", "items", "number", "time"])
+  })
+})
+
+describe("wallData", () => {
+  it("reads the channel's room and treats missing or misshapen keys as no data", () => {
+    const { state } = applySnapshot(emptyLiveState, {
+      seqs: { "wall:channel:sc_1": 1 },
+      at: "2025-06-02T10:00:00Z",
+      timezone: "UTC",
+      rooms: { "wall:channel:sc_1": { rhythm: { today: { hours: [] }, backlog: 42 }, ticker: { latest: [] } } },
+    })
+    const data = wallData(state, "sc_1")
+    expect(data.today).toEqual({ hours: [] })
+    expect(data.backlog).toBeNull()
+    expect(data.ticker).toEqual([])
+    expect(data.totals).toBeNull()
+    expect(wallData(state, undefined).today).toBeNull()
+  })
+})

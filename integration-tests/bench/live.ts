@@ -1,0 +1,394 @@
+/**
+ * `pnpm bench:live`: how fast an order reaches the wall screens, and what screens cost.
+ *
+ * Three processes on this machine (2 cores, shared):
+ * - server (bench/live/server.ts): the test app with the plugin, booted in-process like
+ *   @medusajs/test-utils' runner does, on HTTP port 9300 (BENCH_LIVE_HTTP_PORT) with the wall's
+ *   Socket.IO on a free port. In-process because the burst's `order.placed` events must go
+ *   through Medusa's (local, in-process) event bus; it is driven over IPC.
+ * - clients (bench/live/clients.ts): 1, then 100, then 1,000 real socket.io-client screens
+ *   holding a display token with scope `wall` (room `wall`).
+ * - this process, the shopper: places orders through the store API over HTTP. Before each
+ *   round it fills carts (cart, shipping method, payment session; bench/live/shopper.ts, the
+ *   steps of tests/helpers/shopper.ts), then completes one every 200 ms (5 orders/s, open loop:
+ *   a slow completion does not delay the next one). The whole checkout at 5/s is ~30 store
+ *   requests/s, which this 2-core machine did not sustain (2.3 orders/s, 7 s per checkout).
+ *
+ * Latency: from the moment this process has the answer of `POST /store/carts/:id/complete`
+ * to the moment a screen has applied the `ticker.latest` delta carrying that order id. Both
+ * ends use the machine's clock at sub-millisecond resolution (performance.timeOrigin +
+ * performance.now() in each process); the offset between processes is checked over IPC
+ * and printed. p50/p95/p99 over all (order, screen) pairs; each client count is measured in
+ * ROUNDS rounds and the headline is the median of the rounds' p95.
+ *
+ * Memory: the server process's V8 heap used + external memory (Buffers, ArrayBuffers) after
+ * two forced GCs (--expose-gc), with 100 screens and with 1,000 (median of 3 samples a second
+ * apart, each after the stream has been idle); per screen = difference / 900. That is the
+ * headline, because RSS swings by tens of MB with what glibc returns to the system after a GC
+ * (a first try saw RSS fall by 60 MB while 9 screens were added); RSS is printed beside it.
+ *
+ * Burst: BURST_ORDERS orders made beforehand with the Order module's createOrders, then their
+ * `order.placed` events emitted through the event bus inside the server at 200/s while 1,000
+ * screens watch. Messages per second per screen = deltas a screen received between the first
+ * emit and its last delta, over that span (median over screens; per-second bins printed).
+ * burst_last_value_ms = from the last emit to the moment the last screen holds the final values
+ * (its last delta, once every screen counts all the burst's orders and the stream has been
+ * quiet for 3 s).
+ *
+ * Own database (order_rhythm_bench_live, dropped and recreated), own ports, bounded waits.
+ * Needs ~2,100 file descriptors (ulimit -n is raised if the soft limit is lower and the hard
+ * one allows it; otherwise it says so).
+ */
+import { fork, ChildProcess, execSync } from "node:child_process"
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import { client, now } from "./live/rpc"
+import { runMedusa } from "../tests/helpers/medusa-process"
+import { httpClient } from "../tests/helpers/http-client"
+import { completeCart, prepareCart } from "./live/shopper"
+import type { SeededStore } from "../src/seed/store"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ensurePostgres, databaseUrl } = require("../scripts/lib/postgres")
+
+const APP_DIR = path.resolve(__dirname, "..")
+const RESULTS = path.join(__dirname, "results")
+const DATABASE = "order_rhythm_bench_live"
+const HTTP_PORT = Number(process.env.BENCH_LIVE_HTTP_PORT || 9300)
+const COUNTS = (process.env.BENCH_LIVE_CLIENTS || "1,100,1000").split(",").map(Number)
+const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS || 3)
+const ORDERS_PER_ROUND = Number(process.env.BENCH_LIVE_ORDERS || 30)
+const ORDERS_PER_SECOND = 5
+const BURST_ORDERS = Number(process.env.BENCH_LIVE_BURST_ORDERS || 1000)
+const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)
+const BURST_RATE = 200
+const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
+
+if (HTTP_PORT < 9300 || HTTP_PORT > 9399) throw new Error("BENCH_LIVE_HTTP_PORT must be within 9300-9399")
+
+const log = (s = "") => console.log(s)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : String(v))
+const median = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!s.length) return NaN
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+/** Nearest-rank percentile of sorted values. */
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN)
+
+async function waitUntil<T>(probe: () => Promise<T | null | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const value = await probe()
+    if (value) return value
+    await sleep(100)
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+}
+
+function raiseFdLimit(needed: number) {
+  // Node cannot call setrlimit; the limit of this process's children is what matters, and
+  // they inherit it from the shell that started pnpm. Say so when it is too low.
+  try {
+    const soft = Number(execSync("sh -c 'ulimit -n'").toString().trim())
+    if (Number.isFinite(soft) && soft < needed) {
+      log(`WARNING: ulimit -n is ${soft}; 1,000 screens need ~${needed}. Run \`ulimit -n 4096\` before the bench.`)
+    }
+    return soft
+  } catch {
+    return NaN
+  }
+}
+
+function forkTs(file: string, env: Record<string, string>, logFile: string, extraArgs: string[] = []): ChildProcess {
+  const out = createWriteStream(logFile)
+  // process.execArgv carries tsx's loader (this file runs under tsx), so the child runs TS too.
+  const child = fork(path.join(__dirname, "live", file), [], {
+    cwd: APP_DIR,
+    env: { ...process.env, ...env },
+    execArgv: [...process.execArgv, ...extraArgs],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  })
+  child.stdout?.pipe(out)
+  child.stderr?.pipe(out)
+  return child
+}
+
+async function clockOffset(call: ReturnType<typeof client>) {
+  let best = { rtt: Infinity, offset: 0 }
+  for (let i = 0; i < 7; i++) {
+    const t0 = now()
+    const theirs = await call<number>("now")
+    const t1 = now()
+    if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, offset: theirs - (t0 + t1) / 2 }
+  }
+  return best
+}
+
+async function main() {
+  const started = Date.now()
+  mkdirSync(RESULTS, { recursive: true })
+  const fdSoft = raiseFdLimit(2 * Math.max(...COUNTS) + 200)
+  log(`bench:live: clients ${COUNTS.join(", ")}; ${ROUNDS} rounds x ${ORDERS_PER_ROUND} orders at ${ORDERS_PER_SECOND}/s per client count; burst ${BURST_ORDERS} events at ${BURST_RATE}/s x ${BURST_ROUNDS}; ulimit -n ${fdSoft}`)
+
+  const pg = await ensurePostgres(log)
+  const { Client } = require("pg")
+  const admin = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: "postgres" })
+  await admin.connect()
+  await admin.query(`drop database if exists "${DATABASE}" with (force)`)
+  await admin.query(`create database "${DATABASE}"`)
+  await admin.end()
+  const env = {
+    DATABASE_URL: databaseUrl(pg, DATABASE),
+    ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "UTC", socket: { port: 0 } }),
+    MEDUSA_ADMIN_DISABLED: "true",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    PORT: String(HTTP_PORT),
+  }
+  let t = Date.now()
+  const migrated = await runMedusa(["db:migrate"], env, 300_000)
+  if (migrated.code !== 0) throw new Error(`medusa db:migrate failed:\n${migrated.output.slice(-3000)}`)
+  log(`database ${DATABASE} migrated in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+
+  const children: ChildProcess[] = []
+  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"))
+  process.on("exit", stopAll)
+  try {
+    t = Date.now()
+    const serverProc = forkTs("server.ts", env, path.join(RESULTS, "live-server.log"), ["--expose-gc"])
+    children.push(serverProc)
+    const server = client(serverProc, "server")
+    const info = await server<{ url: string; wallPort: number; store: SeededStore; token: string; pid: number }>("info", undefined, 300_000)
+    log(`server up in ${((Date.now() - t) / 1000).toFixed(1)} s: store API ${info.url}, wall socket port ${info.wallPort} (pid ${info.pid})`)
+
+    const clientsProc = forkTs("clients.ts", {}, path.join(RESULTS, "live-clients.log"))
+    children.push(clientsProc)
+    const clients = client(clientsProc, "clients")
+    const offS = await clockOffset(server)
+    const offC = await clockOffset(clients)
+    log(`clock offset vs this process: server ${offS.offset.toFixed(3)} ms (rtt ${offS.rtt.toFixed(2)}), clients ${offC.offset.toFixed(3)} ms (rtt ${offC.rtt.toFixed(2)})`)
+
+    const api = httpClient(info.url)
+    let orderNo = 0
+    /** Carts ready to complete (not timed), three at a time. */
+    const prepare = async (count: number) => {
+      const carts: string[] = []
+      for (let i = 0; i < count; i += 3) {
+        const group = Array.from({ length: Math.min(3, count - i) }, () => {
+          const n = orderNo++
+          return prepareCart(api, info.store, [{ sku: SKUS[n % 3], quantity: 1 + (n % 2) }], `bench${n}@example.com`)
+        })
+        carts.push(...(await Promise.all(group)))
+      }
+      return carts
+    }
+
+    /** Completes `count` prepared carts at 5/s (open loop); returns when each completion returned. */
+    const placeSteadily = async (count: number) => {
+      const carts = await prepare(count)
+      await sleep(1000)
+      const begin = now()
+      const done: Array<{ id: string; completedAt: number; checkoutMs: number }> = []
+      let failed = 0
+      await Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const wait = begin + (i * 1000) / ORDERS_PER_SECOND - now()
+          if (wait > 0) await sleep(wait)
+          const s = now()
+          try {
+            const order = await completeCart(api, info.store, carts[i])
+            const completedAt = now()
+            done.push({ id: order.id, completedAt, checkoutMs: completedAt - s })
+          } catch (error) {
+            failed++
+            log(`  an order failed: ${(error as Error).message.slice(0, 300)}`)
+          }
+        })
+      )
+      const span = (Math.max(...done.map((d) => d.completedAt)) - Math.min(...done.map((d) => d.completedAt))) / 1000
+      return { done, failed, achievedPerSecond: (done.length - 1) / span }
+    }
+
+    const settledMemory = async () => {
+      await sleep(2000)
+      const samples: any[] = []
+      for (let i = 0; i < 3; i++) {
+        samples.push(await server("mem"))
+        await sleep(1000)
+      }
+      const pick = (k: string) => median(samples.map((m) => m[k]))
+      return { rss: pick("rss"), heapUsed: pick("heapUsed"), external: pick("external"), sockets: samples[2].sockets, gcExposed: samples[0].gcExposed }
+    }
+
+    const probe = async (when: string) => {
+      const p = await server("probe", { times: 5 })
+      log(
+        `one recount of the wall's figures (${when}): room wall ${f1(p.wall.wallMs)} ms (${f1(p.wall.cpuMs)} ms CPU, ${p.wall.bytes} bytes of JSON), ` +
+          `room wall:channel ${f1(p.channel.wallMs)} ms (${f1(p.channel.cpuMs)} ms CPU); each order recounts both`
+      )
+    }
+
+    // Warm-up (not measured): one screen, a few orders through the whole path.
+    await clients("connect", { port: info.wallPort, token: info.token, total: 1 })
+    await clients("mode", { to: "latency" })
+    const warm = await placeSteadily(5)
+    await clients("collect", { orderIds: warm.done.map((d) => d.id), forget: true })
+    await probe("after the warm-up")
+
+    const latency: Record<number, { rounds: Array<{ p50: number; p95: number; p99: number; max: number; n: number; missing: number; negative: number; checkoutP50: number; rate: number }>; pooled: number[] }> = {}
+    const mem: { before?: any; after?: any } = {}
+    for (const count of COUNTS) {
+      if (count === Math.max(...COUNTS)) mem.before = await settledMemory()
+      const c = await clients("connect", { port: info.wallPort, token: info.token, total: count }, 300_000)
+      if (count === Math.max(...COUNTS)) mem.after = await settledMemory()
+      await sleep(1500)
+      log(``)
+      log(`${count} screen(s) connected (${c.connected} up; the new ones in ${(c.ms / 1000).toFixed(1)} s)`)
+      latency[count] = { rounds: [], pooled: [] }
+      for (let round = 0; round < ROUNDS; round++) {
+        const placed = await placeSteadily(ORDERS_PER_ROUND)
+        const ids = placed.done.map((d) => d.id)
+        // Bounded: every screen holds every order, or 20 s after the last completion.
+        let collected: { screens: number; arrivals: Record<string, number[]> } = { screens: count, arrivals: {} }
+        await waitUntil(
+          async () => {
+            collected = await clients("collect", { orderIds: ids })
+            return ids.every((id) => collected.arrivals[id].length >= collected.screens)
+          },
+          20_000,
+          "every screen to hold every order"
+        ).catch(() => log(`  round ${round + 1}: not every screen got every order within 20 s`))
+        collected = await clients("collect", { orderIds: ids, forget: true })
+        const samples: number[] = []
+        let missing = 0
+        for (const d of placed.done) {
+          const got = collected.arrivals[d.id]
+          missing += collected.screens - got.length
+          for (const at of got) samples.push(at - d.completedAt)
+        }
+        samples.sort((a, b) => a - b)
+        latency[count].pooled.push(...samples)
+        const r = {
+          p50: pct(samples, 50),
+          p95: pct(samples, 95),
+          p99: pct(samples, 99),
+          max: samples[samples.length - 1],
+          n: samples.length,
+          missing,
+          negative: samples.filter((x) => x < 0).length,
+          checkoutP50: median(placed.done.map((d) => d.checkoutMs)),
+          rate: placed.achievedPerSecond,
+        }
+        latency[count].rounds.push(r)
+        log(
+          `  round ${round + 1}: ${placed.done.length} orders (${placed.failed} failed) at ${r.rate.toFixed(2)}/s, checkout p50 ${f1(r.checkoutP50)} ms; ` +
+            `completion -> screen: p50 ${f1(r.p50)}  p95 ${f1(r.p95)}  p99 ${f1(r.p99)}  max ${f1(r.max)} ms over ${r.n} samples` +
+            (missing ? `, ${missing} never arrived` : "") +
+            (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
+        )
+      }
+      const pooled = latency[count].pooled.sort((a, b) => a - b)
+      log(
+        `  ${count} screen(s): median of rounds p50 ${f1(median(latency[count].rounds.map((r) => r.p50)))}  p95 ${f1(median(latency[count].rounds.map((r) => r.p95)))}  p99 ${f1(median(latency[count].rounds.map((r) => r.p99)))} ms` +
+          ` (pooled p50 ${f1(pct(pooled, 50))} p95 ${f1(pct(pooled, 95))} p99 ${f1(pct(pooled, 99))})`
+      )
+    }
+
+    const maxCount = Math.max(...COUNTS)
+    const prevCount = COUNTS.filter((c) => c < maxCount).pop() ?? 0
+    const added = maxCount - prevCount
+    const kib = (a: number, b: number) => (b - a) / 1024 / added
+    mem.before ??= await settledMemory()
+    mem.after ??= mem.before
+    log(``)
+    log(
+      `server memory, ${prevCount} -> ${maxCount} screens (${mem.before.sockets} -> ${mem.after.sockets} sockets, after GC${mem.after.gcExposed ? "" : " NOT exposed"}): ` +
+        `RSS ${(mem.before.rss / 2 ** 20).toFixed(1)} -> ${(mem.after.rss / 2 ** 20).toFixed(1)} MiB = ${kib(mem.before.rss, mem.after.rss).toFixed(1)} KiB/screen; ` +
+        `V8 heap ${(mem.before.heapUsed / 2 ** 20).toFixed(1)} -> ${(mem.after.heapUsed / 2 ** 20).toFixed(1)} MiB = ${kib(mem.before.heapUsed, mem.after.heapUsed).toFixed(1)} KiB/screen; ` +
+        `external ${kib(mem.before.external, mem.after.external).toFixed(1)} KiB/screen; heap+external (headline) ${kib(mem.before.heapUsed + mem.before.external, mem.after.heapUsed + mem.after.external).toFixed(1)} KiB/screen`
+    )
+
+    // Burst, with every screen still connected.
+    const bursts: Array<{ msgsPerSecond: number; peakPerSecond: number; lastValueMs: number; lastValueP50Ms: number; emitRate: number }> = []
+    for (let round = 0; round < BURST_ROUNDS; round++) {
+      log(``)
+      t = Date.now()
+      const ids = await server<string[]>("prepareBurst", { count: BURST_ORDERS }, 300_000)
+      log(`burst ${round + 1}: ${ids.length} orders created beforehand (Order module createOrders) in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+      await sleep(1000)
+      const before = await clients("status")
+      await clients("mode", { to: "burst" })
+      const emitted = await server<{ first: number; last: number; emitted: number; achievedPerSecond: number }>("burst", { ids, perSecond: BURST_RATE }, 120_000)
+      const expected = before.maxOrders + ids.length
+      const settled = await waitUntil(
+        async () => {
+          const s = await clients("status")
+          return s.minOrders >= expected && s.quietMs >= 3000 ? s : null
+        },
+        300_000,
+        `every screen to count ${expected} orders today`
+      )
+      await clients("mode", { to: "off" })
+      const report = await clients("burstReport", { from: emitted.first })
+      const finalSeq = settled.maxSeq
+      const lasts = report.screens.map((s: any) => s.last)
+      const wrong = report.screens.filter((s: any) => s.lastSeq !== finalSeq || s.orders !== expected).length
+      const rates = report.screens.map((s: any) => s.count / ((s.last - emitted.first) / 1000))
+      const b = {
+        msgsPerSecond: median(rates),
+        peakPerSecond: Math.max(...report.perSecondPerScreen),
+        lastValueMs: Math.max(...lasts) - emitted.last,
+        lastValueP50Ms: median(lasts) - emitted.last,
+        emitRate: emitted.achievedPerSecond,
+      }
+      bursts.push(b)
+      log(
+        `  emitted ${emitted.emitted} order.placed in ${((emitted.last - emitted.first) / 1000).toFixed(2)} s (${b.emitRate.toFixed(0)}/s); ` +
+          `each screen got a median ${median(report.screens.map((s: any) => s.count))} deltas = ${b.msgsPerSecond.toFixed(1)} msgs/s (peak 1-s bin ${b.peakPerSecond.toFixed(1)}); ` +
+          `per second after the first emit: ${report.perSecondPerScreen.map((x: number) => x.toFixed(0)).join(" ")}`
+      )
+      log(
+        `  final values (seq ${finalSeq}, ${expected} orders today) on every screen ${f1(b.lastValueMs)} ms after the last emit (median screen ${f1(b.lastValueP50Ms)} ms); ` +
+          `${wrong} screens differ from the final state; gaps ${settled.gaps}`
+      )
+    }
+
+    await probe("after the burst")
+    await clients("closeAll")
+    await sleep(2000)
+    const afterClose = await server("mem")
+    log(``)
+    log(`after closing all screens: ${afterClose.sockets} sockets, RSS ${(afterClose.rss / 2 ** 20).toFixed(1)} MiB, heap ${(afterClose.heapUsed / 2 ** 20).toFixed(1)} MiB`)
+
+    const p95 = (c: number) => (latency[c] ? Math.round(median(latency[c].rounds.map((r) => r.p95)) * 10) / 10 : null)
+    const result = {
+      p95_ms_1_client: p95(1),
+      p95_ms_100_clients: p95(100),
+      p95_ms_1000_clients: p95(1000),
+      kib_per_client: Math.round(kib(mem.before.heapUsed + mem.before.external, mem.after.heapUsed + mem.after.external) * 10) / 10,
+      burst_msgs_per_s_per_client: Math.round(median(bursts.map((b) => b.msgsPerSecond)) * 10) / 10,
+      burst_last_value_ms: Math.round(median(bursts.map((b) => b.lastValueMs))),
+    }
+    const goal = result.p95_ms_1000_clients !== null && result.p95_ms_1000_clients < 50
+    log(`goal p95 < 50 ms with 1,000 screens: ${goal ? "met" : "MISSED"} (${result.p95_ms_1000_clients} ms)`)
+    log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; server log bench/results/live-server.log`)
+
+    await server("stop", undefined, 30_000).catch(() => {})
+    clientsProc.kill("SIGTERM")
+    await pg.stop().catch(() => {})
+    writeFileSync(path.join(RESULTS, "live.json"), JSON.stringify(result, null, 2) + "\n")
+    console.log(JSON.stringify(result))
+  } finally {
+    stopAll()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error?.stack ?? error)
+    process.exit(1)
+  }
+)

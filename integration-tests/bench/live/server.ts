@@ -1,0 +1,173 @@
+/**
+ * The bench's server process: the test app booted in-process the way @medusajs/test-utils'
+ * medusaIntegrationTestRunner boots it (its `startApp`: Medusa's loaders on an Express app,
+ * then listen), so this process holds the Medusa container. Why in-process and not
+ * `medusa start`: the burst's `order.placed` events go through Medusa's event bus, which is
+ * local (in-process) here, so they can only be emitted from inside the server process. The
+ * orchestrator (shopper) drives this process over Node's IPC channel; everything the shopper
+ * does to the shop goes through the store API over HTTP, as a real shopper's would.
+ *
+ * Commands: info, mem, prepareBurst, burst, stop (see the handlers below).
+ */
+import path from "node:path"
+import { Modules } from "@medusajs/framework/utils"
+import { seedStore, SeedProduct } from "../../src/seed/store"
+import { createAdmin } from "../../tests/helpers/admin"
+import { httpClient } from "../../tests/helpers/http-client"
+import { now, serve } from "./rpc"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")
+
+const APP_DIR = path.resolve(__dirname, "..", "..")
+
+/** Enough stock that no run of the bench sells out. */
+export const BENCH_CATALOGUE: SeedProduct[] = [
+  {
+    title: "Espresso Beans",
+    handle: "espresso-beans",
+    variants: [
+      { sku: "BEANS-250", title: "250 g", price: 12, stock: 1_000_000 },
+      { sku: "BEANS-1000", title: "1 kg", price: 38, stock: 1_000_000 },
+    ],
+  },
+  { title: "Paper Filters", handle: "paper-filters", variants: [{ sku: "FILTER-100", title: "100 pack", price: 6, stock: 1_000_000 }] },
+]
+
+const gc = (globalThis as any).gc as (() => void) | undefined
+
+async function boot() {
+  process.chdir(APP_DIR)
+  const app = await startApp({ cwd: APP_DIR })
+  const container = app.container
+  const url = `http://localhost:${app.port}`
+  const api = httpClient(url)
+  const store = await seedStore(container, {
+    channelName: "Bench shop",
+    currency: "eur",
+    countries: ["de"],
+    locationName: "Berlin",
+    products: BENCH_CATALOGUE,
+  })
+  const admin = await createAdmin(container, api, "bench@order-rhythm.test")
+  const {
+    data: { display_token },
+  } = await api.post("/admin/order-rhythm/display-tokens", { name: "Bench wall", scopes: ["wall"] }, { headers: admin.headers })
+  const rhythm = container.resolve("orderRhythm") as any
+  const wallPort = (await rhythm.livePort()) as number
+  if (!wallPort) throw new Error("the plugin's live server did not start")
+  return { app, container, rhythm, info: { url, wallPort, store, token: display_token.token as string, pid: process.pid } }
+}
+
+const booted = boot()
+booted.catch((error) => {
+  console.error(`bench server: boot failed: ${error?.stack ?? error}`)
+  process.exit(1)
+})
+
+function memory() {
+  gc?.()
+  gc?.()
+  const m = process.memoryUsage()
+  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: Boolean(gc) }
+}
+
+serve({
+  info: async () => (await booted).info,
+  now: () => now(),
+  mem: async () => {
+    const { rhythm } = await booted
+    const live = await rhythm.live_
+    const sockets = live?.hub?.nsp?.sockets?.size ?? null
+    return { ...memory(), sockets }
+  },
+  /**
+   * Orders for the burst, made beforehand through the Order module's createOrders in
+   * batches (checkout cannot go at 200 orders/s on 2 cores); they emit no events.
+   */
+  prepareBurst: async ({ count }: { count: number }) => {
+    const { container, info } = await booted
+    const orders = container.resolve(Modules.ORDER)
+    const variants = Object.entries(info.store.variants)
+    const ids: string[] = []
+    for (let start = 0; start < count; start += 200) {
+      const batch = Array.from({ length: Math.min(200, count - start) }, (_, k) => {
+        const i = start + k
+        const [sku, variant] = variants[i % variants.length]
+        return {
+          region_id: info.store.regionId,
+          sales_channel_id: info.store.salesChannelId,
+          currency_code: "eur",
+          email: `burst${i}@example.com`,
+          status: "pending" as const,
+          items: [
+            { title: `Bench ${sku}`, product_title: "Bench", variant_title: sku, variant_sku: sku, variant_id: variant.id, quantity: 1 + (i % 3), unit_price: variant.price },
+          ],
+        }
+      })
+      const created = await orders.createOrders(batch as any)
+      ids.push(...created.map((order: any) => order.id))
+    }
+    return ids
+  },
+  /**
+   * Emits `order.placed` for the given orders through Medusa's event bus at `perSecond`,
+   * in ticks of 50 ms on a fixed schedule; returns when each emit happened.
+   */
+  burst: async ({ ids, perSecond }: { ids: string[]; perSecond: number }) => {
+    const { container } = await booted
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    const tickMs = 50
+    const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000))
+    const start = now()
+    let first = 0
+    let last = 0
+    for (let i = 0, tick = 0; i < ids.length; i += perTick, tick++) {
+      const wait = start + tick * tickMs - now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+      const slice = ids.slice(i, i + perTick)
+      await eventBus.emit(slice.map((id) => ({ name: "order.placed", data: { id } })))
+      last = now()
+      if (!first) first = last
+    }
+    return { first, last, emitted: ids.length, achievedPerSecond: ids.length / ((last - first) / 1000 + tickMs / 1000) }
+  },
+  /**
+   * What one recount of a wall room costs (the hub recounts `wall` and the order's
+   * `wall:channel:<id>` on every order): the plugin's own figures call, timed here, plus
+   * the CPU time this process spent meanwhile.
+   */
+  probe: async ({ times = 5 }: { times?: number } = {}) => {
+    const { rhythm, info } = await booted
+    const out: Record<string, { wallMs: number; cpuMs: number; bytes: number }> = {}
+    for (const [name, call] of [
+      ["wall", () => rhythm.roomFigures("wall")],
+      ["channel", () => rhythm.roomFigures(`wall:channel:${info.store.salesChannelId}`)],
+    ] as const) {
+      const walls: number[] = []
+      const cpus: number[] = []
+      let bytes = 0
+      for (let i = 0; i < times; i++) {
+        const c0 = process.cpuUsage()
+        const t0 = now()
+        const figures = await call()
+        walls.push(now() - t0)
+        const c = process.cpuUsage(c0)
+        cpus.push((c.user + c.system) / 1000)
+        bytes = JSON.stringify(figures).length
+      }
+      const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]
+      out[name] = { wallMs: med(walls), cpuMs: med(cpus), bytes }
+    }
+    return out
+  },
+  stop: async () => {
+    const { app } = await booted
+    setTimeout(() => process.exit(0), 20_000).unref()
+    await app.shutdown().catch((error: any) => console.error(`bench server: shutdown: ${error?.message ?? error}`))
+    setImmediate(() => process.exit(0))
+    return true
+  },
+})
+
+// Never outlive the orchestrator.
+process.on("disconnect", () => process.exit(0))

@@ -1,0 +1,32 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ingestInventoryWorkflow } from "../workflows/ingest-inventory"
+
+type InventoryEvent = { id?: string; inventory_item_id?: string }
+
+/** Stock changed somewhere: the workflow reloads the item's levels from Medusa. */
+export default async function inventoryEventsHandler({ event, container }: SubscriberArgs<InventoryEvent | InventoryEvent[]>) {
+  const records = [event.data].flat().filter(Boolean) as InventoryEvent[]
+  const ids = records.map((record) => record.id).filter((id): id is string => Boolean(id))
+  const itemIds = records.map((record) => record.inventory_item_id).filter((id): id is string => Boolean(id))
+  const name = event.name ?? ""
+  const input = name.startsWith("inventory-level.")
+    ? { level_ids: ids, inventory_item_ids: itemIds }
+    : name.startsWith("reservation-item.")
+      ? { reservation_ids: ids, inventory_item_ids: itemIds }
+      : { inventory_item_ids: [...ids, ...itemIds] }
+  await ingestInventoryWorkflow(container).run({ input })
+}
+
+export const config: SubscriberConfig = {
+  event: [
+    "inventory-level.created",
+    "inventory-level.updated",
+    "inventory-level.deleted",
+    "reservation-item.created",
+    "reservation-item.updated",
+    "reservation-item.deleted",
+    "inventory-item.created",
+    "inventory-item.updated",
+  ],
+  context: { subscriberId: "order-rhythm-inventory-events" },
+}
