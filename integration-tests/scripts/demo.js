@@ -89,15 +89,18 @@ async function main() {
   const base = `http://localhost:${PORT}`
   await waitForUrl(`${base}/health`, 120_000)
   await waitForUrl(`${base}/app`, 120_000)
-  await waitForUrl(`http://localhost:${WALL_PORT}/`, 30_000)
+  await waitForUrl(`http://localhost:${WALL_PORT}/health`, 30_000)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const tokenFile = path.resolve(APP_DIR, "..", ".order-rhythm", "demo-wall-token")
+  const wallToken = require("node:fs").readFileSync(tokenFile, "utf8").trim()
   console.log(
     [
       "",
       `Order Rhythm demo is ready (${seconds} s)`,
       `  Medusa API     ${base}  (health: ${base}/health)`,
       `  Medusa Admin   ${base}/app   login ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}`,
-      `  Wall display   http://localhost:${WALL_PORT}/`,
+      `  Wall display   http://localhost:${WALL_PORT}/?token=${wallToken}`,
+      `                 (中文: add &lang=zh-CN; more screens: Medusa Admin > Order Rhythm)`,
       `  PostgreSQL     ${pg.source} (${pg.host}:${pg.port}, database ${DATABASE})`,
       "Press Ctrl-C to stop.",
       "",
