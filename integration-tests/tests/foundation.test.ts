@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
 import { placeOrder } from "./helpers/shopper"
 import { waitFor } from "./helpers/wait"
 import { runMedusa } from "./helpers/medusa-process"
@@ -12,13 +13,7 @@ medusaIntegrationTestRunner({
     let store: SeededStore
 
     beforeEach(async () => {
-      store = await seedStore(getContainer(), {
-        channelName: "Web shop",
-        currency: "eur",
-        countries: ["de"],
-        locationName: "Berlin warehouse",
-        products: SMALL_CATALOGUE,
-      })
+      store = await seedWebShop(getContainer())
     })
 
     it("creates the module's tables when the app migrates", async () => {
@@ -102,13 +97,7 @@ medusaIntegrationTestRunner({
       const count = async (table: string) =>
         Number((await dbConnection.raw(`select count(*) from "${table}" where deleted_at is null`)).rows[0].count)
       const before = await Promise.all(["product_variant", "sales_channel", "region", "stock_location"].map(count))
-      const again = await seedStore(container, {
-        channelName: "Web shop",
-        currency: "eur",
-        countries: ["de"],
-        locationName: "Berlin warehouse",
-        products: SMALL_CATALOGUE,
-      })
+      const again = await seedWebShop(container)
       const after = await Promise.all(["product_variant", "sales_channel", "region", "stock_location"].map(count))
       expect(again.created).toBe(false)
       expect(after).toEqual(before)

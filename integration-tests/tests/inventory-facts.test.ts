@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { DateTime } from "luxon"
-import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "./helpers/shopper"
 import { waitFor } from "./helpers/wait"
@@ -16,13 +17,7 @@ medusaIntegrationTestRunner({
     const today = () => DateTime.now().setZone(TIMEZONE).toISODate()
 
     beforeEach(async () => {
-      store = await seedStore(getContainer(), {
-        channelName: "Web shop",
-        currency: "eur",
-        countries: ["de"],
-        locationName: "Berlin",
-        products: SMALL_CATALOGUE,
-      })
+      store = await seedWebShop(getContainer(), { locationName: "Berlin" })
       admin = await createAdmin(getContainer(), api)
     })
 

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "./helpers/shopper"
 import { waitFor } from "./helpers/wait"
@@ -39,13 +40,7 @@ describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis
       const screens: LiveScreen[] = []
 
       beforeEach(async () => {
-        store = await seedStore(getContainer(), {
-          channelName: "Web shop",
-          currency: "eur",
-          countries: ["de"],
-          locationName: "Berlin",
-          products: SMALL_CATALOGUE,
-        })
+        store = await seedWebShop(getContainer(), { locationName: "Berlin" })
         admin = await createAdmin(getContainer(), api)
       })
 

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
 import { waitFor } from "./helpers/wait"
 
@@ -12,13 +13,7 @@ medusaIntegrationTestRunner({
     let admin: AdminSession
 
     beforeEach(async () => {
-      store = await seedStore(getContainer(), {
-        channelName: "Web shop",
-        currency: "eur",
-        countries: ["de"],
-        locationName: "Berlin",
-        products: SMALL_CATALOGUE,
-      })
+      store = await seedWebShop(getContainer(), { locationName: "Berlin" })
       admin = await createAdmin(getContainer(), api)
     })
 

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "./helpers/shopper"
 import { Operator } from "./helpers/operator"
@@ -43,13 +44,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeEach(async () => {
-      store = await seedStore(getContainer(), {
-        channelName: "Web shop",
-        currency: "eur",
-        countries: ["de"],
-        locationName: "Berlin warehouse",
-        products: SMALL_CATALOGUE,
-      })
+      store = await seedWebShop(getContainer())
       admin = await createAdmin(getContainer(), api)
       operator = new Operator(api, admin.headers)
     })

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestOrdersWorkflow } from "../workflows/ingest-orders"
+import { ingestSoon } from "../workflows/batch/ingest-batcher"
 
 type OrderEvent = { id?: string; order_id?: string }
 
@@ -12,7 +12,7 @@ export default async function orderEventsHandler({ event: { data }, container }:
   if (!orderId) {
     return
   }
-  await ingestOrdersWorkflow(container).run({ input: { order_ids: [orderId] } })
+  await ingestSoon(container, { order_ids: [orderId] })
 }
 
 export const config: SubscriberConfig = {

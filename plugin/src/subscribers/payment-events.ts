@@ -1,12 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestOrdersWorkflow } from "../workflows/ingest-orders"
+import { ingestSoon } from "../workflows/batch/ingest-batcher"
 
 /** Captures and refunds name the payment; the workflow finds its order. */
 export default async function paymentEventsHandler({ event: { data }, container }: SubscriberArgs<{ id?: string }>) {
   if (!data.id) {
     return
   }
-  await ingestOrdersWorkflow(container).run({ input: { payment_ids: [data.id] } })
+  await ingestSoon(container, { payment_ids: [data.id] })
 }
 
 export const config: SubscriberConfig = {

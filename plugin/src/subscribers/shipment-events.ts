@@ -1,12 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestOrdersWorkflow } from "../workflows/ingest-orders"
+import { ingestSoon } from "../workflows/batch/ingest-batcher"
 
 /** Shipments and deliveries name the fulfilment; the workflow finds its order. */
 export default async function shipmentEventsHandler({ event: { data }, container }: SubscriberArgs<{ id?: string }>) {
   if (!data.id) {
     return
   }
-  await ingestOrdersWorkflow(container).run({ input: { fulfillment_ids: [data.id] } })
+  await ingestSoon(container, { fulfillment_ids: [data.id] })
 }
 
 export const config: SubscriberConfig = {
