@@ -9,8 +9,8 @@
  * - clients (bench/live/clients.ts): 1, then 100, then 1,000 real socket.io-client screens
  *   holding a display token with scope `wall` (room `wall`).
  * - this process, the shopper: places orders through the store API over HTTP. Before each
- *   round it fills carts (cart, shipping method, payment session; bench/live/shopper.ts, the
- *   steps of tests/helpers/shopper.ts), then completes one every 200 ms (5 orders/s, open loop:
+ *   round it fills carts (cart, shipping method, payment session: prepareCart in
+ *   tests/helpers/shopper.ts), then completes one every 200 ms (5 orders/s, open loop:
  *   a slow completion does not delay the next one). The whole checkout at 5/s is ~30 store
  *   requests/s, which this 2-core machine did not sustain (2.3 orders/s, 7 s per checkout).
  *
@@ -39,16 +39,14 @@
  * Needs ~2,100 file descriptors (ulimit -n is raised if the soft limit is lower and the hard
  * one allows it; otherwise it says so).
  */
-import { fork, ChildProcess, execSync } from "node:child_process"
-import { createWriteStream, mkdirSync, writeFileSync } from "node:fs"
+import { ChildProcess, execSync } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { client, now } from "./live/rpc"
-import { runMedusa } from "../tests/helpers/medusa-process"
+import { client, forkTs, now } from "./live/rpc"
+import { benchDatabase } from "./live/bench-database"
 import { httpClient } from "../tests/helpers/http-client"
-import { completeCart, prepareCart } from "./live/shopper"
+import { completeCart, prepareCart } from "../tests/helpers/shopper"
 import type { SeededStore } from "../src/seed/store"
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ensurePostgres, databaseUrl } = require("../scripts/lib/postgres")
 
 const APP_DIR = path.resolve(__dirname, "..")
 const RESULTS = path.join(__dirname, "results")
@@ -101,18 +99,8 @@ function raiseFdLimit(needed: number) {
   }
 }
 
-function forkTs(file: string, env: Record<string, string>, logFile: string, extraArgs: string[] = []): ChildProcess {
-  const out = createWriteStream(logFile)
-  // process.execArgv carries tsx's loader (this file runs under tsx), so the child runs TS too.
-  const child = fork(path.join(__dirname, "live", file), [], {
-    cwd: APP_DIR,
-    env: { ...process.env, ...env },
-    execArgv: [...process.execArgv, ...extraArgs],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  })
-  child.stdout?.pipe(out)
-  child.stderr?.pipe(out)
-  return child
+function forkLive(file: string, env: Record<string, string>, logFile: string, extraArgs: string[] = []): ChildProcess {
+  return forkTs(path.join(__dirname, "live", file), { cwd: APP_DIR, env, logFile, extraArgs })
 }
 
 async function clockOffset(call: ReturnType<typeof client>) {
@@ -132,38 +120,21 @@ async function main() {
   const fdSoft = raiseFdLimit(2 * Math.max(...COUNTS) + 200)
   log(`bench:live: clients ${COUNTS.join(", ")}; ${ROUNDS} rounds x ${ORDERS_PER_ROUND} orders at ${ORDERS_PER_SECOND}/s per client count; burst ${BURST_ORDERS} events at ${BURST_RATE}/s x ${BURST_ROUNDS}; ulimit -n ${fdSoft}`)
 
-  const pg = await ensurePostgres(log)
-  const { Client } = require("pg")
-  const admin = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: "postgres" })
-  await admin.connect()
-  await admin.query(`drop database if exists "${DATABASE}" with (force)`)
-  await admin.query(`create database "${DATABASE}"`)
-  await admin.end()
-  const env = {
-    DATABASE_URL: databaseUrl(pg, DATABASE),
-    ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "UTC", socket: { port: 0 } }),
-    MEDUSA_ADMIN_DISABLED: "true",
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    PORT: String(HTTP_PORT),
-  }
+  const { env, pg } = await benchDatabase(log, DATABASE, HTTP_PORT)
   let t = Date.now()
-  const migrated = await runMedusa(["db:migrate"], env, 300_000)
-  if (migrated.code !== 0) throw new Error(`medusa db:migrate failed:\n${migrated.output.slice(-3000)}`)
-  log(`database ${DATABASE} migrated in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
   const children: ChildProcess[] = []
   const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"))
   process.on("exit", stopAll)
   try {
     t = Date.now()
-    const serverProc = forkTs("server.ts", env, path.join(RESULTS, "live-server.log"), ["--expose-gc"])
+    const serverProc = forkLive("server.ts", env, path.join(RESULTS, "live-server.log"), ["--expose-gc"])
     children.push(serverProc)
     const server = client(serverProc, "server")
     const info = await server<{ url: string; wallPort: number; store: SeededStore; token: string; pid: number }>("info", undefined, 300_000)
     log(`server up in ${((Date.now() - t) / 1000).toFixed(1)} s: store API ${info.url}, wall socket port ${info.wallPort} (pid ${info.pid})`)
 
-    const clientsProc = forkTs("clients.ts", {}, path.join(RESULTS, "live-clients.log"))
+    const clientsProc = forkLive("clients.ts", {}, path.join(RESULTS, "live-clients.log"))
     children.push(clientsProc)
     const clients = client(clientsProc, "clients")
     const offS = await clockOffset(server)

@@ -14,7 +14,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let store: SeededStore
     let admin: AdminSession
-    const today = () => DateTime.now().setZone(TIMEZONE).toISODate()
+    const today = () => DateTime.now().setZone(TIMEZONE).toISODate()!
 
     beforeEach(async () => {
       store = await seedWebShop(getContainer(), { locationName: "Berlin" })

@@ -1,4 +1,5 @@
-import type { ChildProcess } from "node:child_process"
+import { ChildProcess, fork } from "node:child_process"
+import { createWriteStream } from "node:fs"
 
 /**
  * The bench's processes talk over Node's IPC channel (fork): a request { id, cmd, args }
@@ -57,3 +58,20 @@ export function client(child: ChildProcess, name: string) {
 
 /** One clock for all processes of this machine, sub-millisecond: wall time from each process's high-resolution origin. */
 export const now = () => performance.timeOrigin + performance.now()
+
+/**
+ * Forks one of the bench's TypeScript processes with its output in a log file.
+ * process.execArgv carries tsx's loader (the benches run under tsx), so the child runs TS too.
+ */
+export function forkTs(file: string, options: { cwd: string; env: Record<string, string>; logFile: string; extraArgs?: string[] }): ChildProcess {
+  const out = createWriteStream(options.logFile)
+  const child = fork(file, [], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    execArgv: [...process.execArgv, ...(options.extraArgs ?? [])],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  })
+  child.stdout?.pipe(out)
+  child.stderr?.pipe(out)
+  return child
+}

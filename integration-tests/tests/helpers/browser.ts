@@ -17,7 +17,7 @@ export function chromiumAvailable(): boolean {
   return available
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const { chromium } = await import("playwright-core")
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   return chromium.launch({
@@ -30,6 +30,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...extraArgs,
     ],
   })
 }

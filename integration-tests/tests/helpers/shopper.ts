@@ -7,6 +7,11 @@ export type CartLine = { sku: string; quantity: number }
  * address, shipping method, payment collection and session, completion.
  */
 export async function placeOrder(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com") {
+  return completeCart(api, store, await prepareCart(api, store, lines, email))
+}
+
+/** Everything a shopper does before pressing "pay": a benchmark can time the completion alone. */
+export async function prepareCart(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com"): Promise<string> {
   const headers = { "x-publishable-api-key": store.publishableKey }
   const {
     data: { cart },
@@ -45,10 +50,15 @@ export async function placeOrder(api: any, store: SeededStore, lines: CartLine[]
     { provider_id: "pp_system_default" },
     { headers }
   )
+  return cart.id
+}
 
-  const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, { headers })
+/** `POST /store/carts/:id/complete`: the moment the order exists. */
+export async function completeCart(api: any, store: SeededStore, cartId: string) {
+  const headers = { "x-publishable-api-key": store.publishableKey }
+  const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
   if (data.type !== "order") {
-    throw new Error(`cart ${cart.id} did not complete: ${JSON.stringify(data.error ?? data)}`)
+    throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(data.error ?? data)}`)
   }
   return data.order as { id: string; display_id: number; total: number; items: any[] }
 }

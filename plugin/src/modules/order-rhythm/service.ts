@@ -123,12 +123,12 @@ export default class OrderRhythmModuleService extends MedusaService({
     live.hub.changed(rooms)
   }
 
-  /** The figures of one room, as the live protocol names them. */
-  async roomFigures(room: string): Promise<Record<string, Record<string, unknown>>> {
-    if (room === "wall") return this.wallFigures(undefined)
-    if (room.startsWith("wall:channel:")) return this.wallFigures(room.slice("wall:channel:".length))
+  /** The figures of one room, as the live protocol names them, in parts by priority. */
+  roomFigures(room: string): Array<() => Promise<Record<string, Record<string, unknown>>>> {
+    if (room === "wall") return this.wallFigureParts(undefined)
+    if (room.startsWith("wall:channel:")) return this.wallFigureParts(room.slice("wall:channel:".length))
     // Inventory figures arrive with the inventory issue; until then the room holds nothing.
-    return {}
+    return []
   }
 
   /** A handshake token: a display token (ordt_...) or a Medusa admin JWT. */
@@ -296,43 +296,50 @@ export default class OrderRhythmModuleService extends MedusaService({
   }
 
   /**
-   * Everything a wall room shows, keyed as the live protocol streams it. A channel room
-   * counts only that channel's orders.
+   * Everything a wall room shows, keyed as the live protocol streams it, in two parts:
+   * the ticker and today's totals (two small reads) first, then the rhythm summary. A
+   * channel room counts only that channel's orders.
    */
-  async wallFigures(channel: string | undefined, now = new Date()): Promise<Record<string, Record<string, unknown>>> {
-    const nowUtc = now.toISOString()
-    const rhythm = await this.rhythm({
-      nowUtc,
-      fromUtc: new Date(now.getTime() - 48 * HOUR_MS).toISOString(),
-      toUtc: nowUtc,
-      granularity: "hour",
-      channels: channel ? [channel] : undefined,
-    })
-    const local = DateTime.fromJSDate(now, { zone: this.options.timezone })
-    const lastWeek = local.minus({ weeks: 1 })
-    const [ticker, totals] = await Promise.all([
-      this.readTickerOrders(channel),
-      this.readTotals(channel, {
-        localDate: local.toISODate()!,
-        dayStartUtc: local.startOf("day").toUTC().toISO()!,
-        nowUtc,
-        lastWeekStartUtc: lastWeek.startOf("day").toUTC().toISO()!,
-        lastWeekNowUtc: lastWeek.toUTC().toISO()!,
-      }),
-    ])
-    return {
-      rhythm: {
-        rates: rhythm.rates,
-        backlog: rhythm.backlog,
-        cycleTimes: rhythm.cycleTimes,
-        sla: rhythm.sla,
-        heatMap: rhythm.heatMap,
-        today: rhythm.today,
-        series: rhythm.series,
+  wallFigureParts(channel: string | undefined, now = () => new Date()): Array<() => Promise<Record<string, Record<string, unknown>>>> {
+    return [
+      async () => {
+        const at = now()
+        const local = DateTime.fromJSDate(at, { zone: this.options.timezone })
+        const lastWeek = local.minus({ weeks: 1 })
+        const [ticker, totals] = await Promise.all([
+          this.readTickerOrders(channel),
+          this.readTotals(channel, {
+            localDate: local.toISODate()!,
+            dayStartUtc: local.startOf("day").toUTC().toISO()!,
+            nowUtc: at.toISOString(),
+            lastWeekStartUtc: lastWeek.startOf("day").toUTC().toISO()!,
+            lastWeekNowUtc: lastWeek.toUTC().toISO()!,
+          }),
+        ])
+        return { ticker: { latest: ticker }, totals: { today: totals } }
       },
-      totals: { today: totals },
-      ticker: { latest: ticker },
-    }
+      async () => {
+        const at = now()
+        const rhythm = await this.rhythm({
+          nowUtc: at.toISOString(),
+          fromUtc: new Date(at.getTime() - 48 * HOUR_MS).toISOString(),
+          toUtc: at.toISOString(),
+          granularity: "hour",
+          channels: channel ? [channel] : undefined,
+        })
+        return {
+          rhythm: {
+            rates: rhythm.rates,
+            backlog: rhythm.backlog,
+            cycleTimes: rhythm.cycleTimes,
+            sla: rhythm.sla,
+            heatMap: rhythm.heatMap,
+            today: rhythm.today,
+            series: rhythm.series,
+          },
+        }
+      },
+    ]
   }
 
   @InjectManager()

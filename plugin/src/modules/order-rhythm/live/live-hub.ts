@@ -18,8 +18,12 @@ export type Identify = (
   token: string
 ) => Promise<{ ok: true; viewer: Viewer; tokenId?: string } | { ok: false; code: RefusalCode; message: string }>
 
-/** Computes a room's current figures: topic -> key -> absolute value. */
-export type RoomFigures = (room: RoomName) => Promise<RoomState>
+/**
+ * A room's current figures (topic -> key -> absolute value), in parts by priority: the hub
+ * publishes each part as soon as it is counted, so the cheap ticker reaches the screen
+ * before the heavier rhythm summary is done.
+ */
+export type RoomFigures = (room: RoomName) => Array<() => Promise<RoomState>>
 
 /** Sends a delta to a room's sockets, in this process or through Redis to the others. */
 export type Broadcast = (delta: Delta) => void
@@ -36,11 +40,15 @@ export class LiveHub {
   private readonly recounts = new Map<RoomName, ReturnType<typeof throttle>>()
   private broadcast: Broadcast = () => {}
   private nsp: Namespace | null = null
+  /** Rooms that changed while no screen watched them: recounted when one connects. */
+  private readonly dirty = new Set<RoomName>()
 
   constructor(
     private readonly store: RoomStore,
     private readonly figures: RoomFigures,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    /** With Redis another process may be watching a room this one does not see. */
+    private readonly shared = false
   ) {}
 
   /** Where deltas go: the process's own Socket.IO namespace, or a Redis emitter in a worker. */
@@ -51,6 +59,11 @@ export class LiveHub {
   /** Marks rooms as changed; their figures are recounted and the changed keys published. */
   changed(rooms: RoomName[]) {
     for (const room of new Set(rooms)) {
+      if (!this.shared && this.nsp && !this.isWatched(room)) {
+        // Nobody looks at it: counting it now is work for no one.
+        this.dirty.add(room)
+        continue
+      }
       let recount = this.recounts.get(room)
       if (!recount) {
         recount = throttle(
@@ -64,6 +77,10 @@ export class LiveHub {
     }
   }
 
+  private isWatched(room: RoomName): boolean {
+    return (this.nsp?.adapter.rooms.get(room)?.size ?? 0) > 0
+  }
+
   /** Rooms that have a screen in this process (recounted by the clock so "today" stays true). */
   watchedRooms(): RoomName[] {
     if (!this.nsp) return []
@@ -72,16 +89,19 @@ export class LiveHub {
 
   /** Recounts a room and publishes each key whose value differs from what the room holds. */
   async recount(room: RoomName): Promise<Delta[]> {
-    const [next, current] = await Promise.all([this.figures(room), this.store.state(room)])
+    const current = await this.store.state(room)
     const published: Delta[] = []
-    for (const [topic, keys] of Object.entries(next)) {
-      for (const [key, value] of Object.entries(keys)) {
-        if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) {
-          continue
+    for (const part of this.figures(room)) {
+      const next = await part()
+      for (const [topic, keys] of Object.entries(next)) {
+        for (const [key, value] of Object.entries(keys)) {
+          if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) {
+            continue
+          }
+          const delta = await this.store.append(room, topic, key, value)
+          this.broadcast(delta)
+          published.push(delta)
         }
-        const delta = await this.store.append(room, topic, key, value)
-        this.broadcast(delta)
-        published.push(delta)
       }
     }
     return published
@@ -145,7 +165,8 @@ export class LiveHub {
     const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: "", rooms: {} }
     const replays: Delta[] = []
     for (const room of rooms) {
-      if ((await this.store.seq(room)) === 0) {
+      if (this.dirty.has(room) || (await this.store.seq(room)) === 0) {
+        this.dirty.delete(room)
         await this.recount(room)
       }
       const last = lastSeqs[room]

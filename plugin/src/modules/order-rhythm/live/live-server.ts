@@ -29,7 +29,7 @@ export async function startLiveServer(input: {
   const { options, logger } = input
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null
   const store: RoomStore = redis ? new RedisRoomStore(redis) : new MemoryRoomStore()
-  const hub = new LiveHub(store, input.figures, logger)
+  const hub = new LiveHub(store, input.figures, logger, Boolean(redis))
   hub.timezone = options.timezone
   const closers: Array<() => Promise<unknown> | void> = [() => hub.stop(), () => store.close()]
   const close = async () => {

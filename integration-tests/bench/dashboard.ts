@@ -1,0 +1,166 @@
+/**
+ * pnpm bench:dashboard — the wall display in Chromium, fed by the real server.
+ *
+ * The server is the bench app booted in its own process (bench/live/server.ts); orders are
+ * made beforehand through the Order module and their `order.placed` events emitted through
+ * Medusa's event bus at a steady rate, so every delta the wall receives went through the
+ * plugin's ingest, the live hub and Socket.IO. Deltas are counted from the WebSocket frames
+ * Chromium receives (DevTools protocol), not from the page's own code.
+ *
+ * Measures: time to first complete render; after a warm-up, N deltas (default 20,000) at
+ * about 50 per second: JS heap growth between two readings taken after forced garbage
+ * collection (--enable-precise-memory-info), long tasks over 50 ms during the steady phase,
+ * and the p95 frame time; at the end, the orders on screen must equal the orders ingested.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import type { ChildProcess } from "node:child_process"
+import { client, forkTs } from "./live/rpc"
+import { benchDatabase } from "./live/bench-database"
+import { CHROMIUM, launchChromium } from "../tests/helpers/browser"
+
+const APP_DIR = path.resolve(__dirname, "..")
+const RESULTS = path.join(__dirname, "results")
+const DATABASE = process.env.BENCH_DASHBOARD_DATABASE || "order_rhythm_bench_dashboard"
+const HTTP_PORT = Number(process.env.BENCH_DASHBOARD_HTTP_PORT || 9310)
+const DELTAS = Number(process.env.BENCH_DASHBOARD_DELTAS || 20_000)
+const DELTAS_PER_SECOND = Number(process.env.BENCH_DASHBOARD_RATE || 50)
+const WARMUP_ORDERS = Number(process.env.BENCH_DASHBOARD_WARMUP_ORDERS || 120)
+const log = (line: string) => console.log(line)
+
+const percentile = (values: number[], p: number) => {
+  if (!values.length) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true })
+  log(`bench:dashboard: ${DELTAS} deltas at ${DELTAS_PER_SECOND}/s after ${WARMUP_ORDERS} warm-up orders; Chromium ${CHROMIUM}`)
+  const { env } = await benchDatabase(log, DATABASE, HTTP_PORT)
+  const children: ChildProcess[] = []
+  process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")))
+  const serverProc = forkTs(path.join(__dirname, "live", "server.ts"), {
+    cwd: APP_DIR,
+    env,
+    logFile: path.join(RESULTS, "dashboard-server.log"),
+  })
+  children.push(serverProc)
+  const server = client(serverProc, "server")
+  const info = await server<{ wallPort: number; token: string }>("info", undefined, 300_000)
+
+  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"])
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    // tsx names functions with an `__name` helper that does not exist in the page.
+    await page.addInitScript("window.__name = (fn) => fn")
+    await page.addInitScript(() => {
+      const w = window as any
+      w.__longTasks = []
+      w.__frames = []
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration })
+      }).observe({ type: "longtask", buffered: true })
+      let last = 0
+      const frame = (t: number) => {
+        if (last && w.__recordFrames) w.__frames.push(t - last)
+        last = t
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send("Network.enable")
+    let deltas = 0
+    cdp.on("Network.webSocketFrameReceived", (event: any) => {
+      const payload: string = event.response?.payloadData ?? ""
+      if (payload.startsWith('42/rhythm,["delta"')) deltas++
+    })
+    const heapMb = async () => {
+      await cdp.send("HeapProfiler.collectGarbage")
+      await cdp.send("HeapProfiler.collectGarbage")
+      return (await page.evaluate(() => (performance as any).memory.usedJSHeapSize)) / 2 ** 20
+    }
+
+    // First complete render: numbers, ticker and every chart drawn, from navigation start.
+    await page.goto(`http://localhost:${info.wallPort}/?token=${info.token}`)
+    const firstRenderMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const complete = () =>
+            document.querySelector('[data-testid="big-numbers"] output') &&
+            document.querySelector('[data-testid="ticker"]') &&
+            Array.from(document.querySelectorAll("svg")).filter((svg) => svg.childElementCount > 0).length >= 5
+          const check = () => (complete() ? resolve(performance.now()) : requestAnimationFrame(check))
+          check()
+        })
+    )
+    log(`first complete render: ${firstRenderMs.toFixed(0)} ms from navigation start`)
+
+    const emitOrders = async (count: number, perSecond: number) => {
+      const ids = await server<string[]>("prepareBurst", { count }, 300_000)
+      await server("burst", { ids, perSecond }, 3_600_000)
+      return ids.length
+    }
+
+    // Warm-up: also tells how many deltas one order makes, to pace the steady phase.
+    const warmStart = deltas
+    const warmStarted = Date.now()
+    let ordersEmitted = await emitOrders(WARMUP_ORDERS, 4)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const perOrder = Math.max(1, (deltas - warmStart) / WARMUP_ORDERS)
+    log(`warm-up: ${WARMUP_ORDERS} orders, ${deltas - warmStart} deltas in ${((Date.now() - warmStarted) / 1000).toFixed(0)} s (${perOrder.toFixed(1)} deltas per order)`)
+
+    const heapBefore = await heapMb()
+    const steadyFrom = await page.evaluate(() => {
+      const w = window as any
+      w.__frames = []
+      w.__recordFrames = true
+      return performance.now()
+    })
+    const steadyStartDeltas = deltas
+    const steadyStarted = Date.now()
+    const ordersPerSecond = DELTAS_PER_SECOND / perOrder
+    const steadyOrders = Math.ceil(DELTAS / perOrder)
+    log(`steady: ${steadyOrders} orders at ${ordersPerSecond.toFixed(1)}/s for ~${DELTAS} deltas`)
+    ordersEmitted += await emitOrders(steadyOrders, ordersPerSecond)
+    const deadline = Date.now() + 60_000
+    while (deltas - steadyStartDeltas < DELTAS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const steadySeconds = (Date.now() - steadyStarted) / 1000
+    const steadyDeltas = deltas - steadyStartDeltas
+    const { longTasks, frames } = await page.evaluate((from) => {
+      const w = window as any
+      w.__recordFrames = false
+      return { longTasks: w.__longTasks.filter((t: any) => t.start >= from), frames: w.__frames as number[] }
+    }, steadyFrom)
+    const heapAfter = await heapMb()
+
+    const onScreen = Number((await page.locator('[data-testid="big-numbers"] output').first().innerText()).replace(/[^\d]/g, ""))
+    const matches = onScreen === ordersEmitted
+    log(`steady: ${steadyDeltas} deltas in ${steadySeconds.toFixed(0)} s (${(steadyDeltas / steadySeconds).toFixed(1)}/s)`)
+    log(`JS heap: ${heapBefore.toFixed(1)} MB -> ${heapAfter.toFixed(1)} MB (growth ${(heapAfter - heapBefore).toFixed(2)} MB; goal < 20)`)
+    log(`long tasks > 50 ms at steady state: ${longTasks.length} (goal none)${longTasks.length ? `; longest ${Math.max(...longTasks.map((t: any) => t.duration)).toFixed(0)} ms` : ""}`)
+    log(`frame time p95: ${percentile(frames, 95).toFixed(1)} ms over ${frames.length} frames`)
+    log(`orders today on screen ${onScreen}, ingested ${ordersEmitted}: ${matches ? "equal" : "DIFFERENT"}`)
+    await page.screenshot({ path: path.join(RESULTS, "dashboard-end.png") })
+
+    const result = {
+      first_render_ms: Math.round(firstRenderMs),
+      heap_growth_mb: Number((heapAfter - heapBefore).toFixed(2)),
+      long_tasks_steady: longTasks.length,
+      frame_p95_ms: Number(percentile(frames, 95).toFixed(1)),
+    }
+    writeFileSync(path.join(RESULTS, "dashboard.json"), JSON.stringify(result, null, 2))
+    await server("stop").catch(() => {})
+    console.log(JSON.stringify(result))
+    if (!matches) process.exitCode = 1
+  } finally {
+    await browser.close()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
