@@ -120,12 +120,21 @@ async function main() {
     })
     const steadyStartDeltas = deltas
     const steadyStarted = Date.now()
-    const ordersPerSecond = DELTAS_PER_SECOND / perOrder
-    const steadyOrders = Math.ceil(DELTAS / perOrder)
-    log(`steady: ${steadyOrders} orders at ${ordersPerSecond.toFixed(1)}/s for ~${DELTAS} deltas`)
-    ordersEmitted += await emitOrders(steadyOrders, ordersPerSecond)
-    const deadline = Date.now() + 60_000
-    while (deltas - steadyStartDeltas < DELTAS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
+    // Emitted in 20-second chunks, re-paced after each: how many deltas an order makes
+    // shrinks as the hub coalesces, so a fixed order count would fall short of the target.
+    let ordersPerSecond = DELTAS_PER_SECOND / perOrder
+    const deadline = Date.now() + 900_000
+    while (deltas - steadyStartDeltas < DELTAS && Date.now() < deadline) {
+      const chunk = Math.max(1, Math.round(ordersPerSecond * 20))
+      const ids = await server<string[]>("prepareBurst", { count: chunk }, 300_000)
+      const chunkDeltas = deltas
+      const chunkStarted = Date.now()
+      await server("burst", { ids, perSecond: ordersPerSecond }, 3_600_000)
+      ordersEmitted += ids.length
+      const achieved = (deltas - chunkDeltas) / ((Date.now() - chunkStarted) / 1000)
+      log(`  ${deltas - steadyStartDeltas} deltas so far; last chunk ${chunk} orders at ${ordersPerSecond.toFixed(1)}/s -> ${achieved.toFixed(1)} deltas/s`)
+      ordersPerSecond = Math.min(60, Math.max(1, ordersPerSecond * (DELTAS_PER_SECOND / Math.max(achieved, 1))))
+    }
     await new Promise((resolve) => setTimeout(resolve, 3000))
     const steadySeconds = (Date.now() - steadyStarted) / 1000
     const steadyDeltas = deltas - steadyStartDeltas
