@@ -21,7 +21,13 @@ export class LiveScreen {
       reconnection: false,
       auth: (send) => send({ token: this.token, seqs: this.seqs, ...narrow }),
     })
+    // Deltas before this connection's snapshot are early copies the server sends again after it.
+    let snapshotSeen = false
+    this.socket.on("connect", () => {
+      snapshotSeen = false
+    })
     this.socket.on("snapshot", (snapshot: Snapshot) => {
+      snapshotSeen = true
       this.snapshots.push(snapshot)
       for (const [room, seq] of Object.entries(snapshot.seqs)) {
         if (snapshot.rooms[room]) {
@@ -32,6 +38,7 @@ export class LiveScreen {
     })
     this.socket.on("delta", (delta: Delta) => {
       this.deltas.push(delta)
+      if (!snapshotSeen) return
       const last = this.seqs[delta.room]
       if (last === undefined || delta.seq <= last) return
       if (delta.seq !== last + 1) {

@@ -172,8 +172,18 @@ describe("openConnection", () => {
     socket.fire("delta", { room: "wall", seq: 7, topic: "totals", key: "today", data: 7 })
     socket.fire("disconnect", "transport close")
     socket.fire("connect")
+    socket.fire("snapshot", snapshot(5))
     socket.fire("delta", { room: "wall", seq: 9, topic: "totals", key: "today", data: 9 })
     expect(socket.emitted.filter(([e]) => e === "resync")).toHaveLength(2)
+  })
+
+  it("ignores deltas that come before the connection's snapshot (the server sends them again after it)", () => {
+    open()
+    socket.fire("snapshot", snapshot(5))
+    socket.fire("disconnect", "transport close")
+    socket.fire("connect")
+    socket.fire("delta", { room: "wall", seq: 8, topic: "totals", key: "today", data: 8 })
+    expect(socket.emitted.filter(([e]) => e === "resync")).toHaveLength(0)
   })
 
   it("does not come back after hanging up itself", () => {

@@ -95,15 +95,22 @@ export function openConnection(
     }, retryMs)
   }
 
+  // The server joins a screen to its rooms before it sends the snapshot, and re-sends after it
+  // everything published meanwhile: deltas that come before this connection's snapshot are
+  // early copies, and applying them against the seqs of the last connection would look like gaps.
+  let snapshotSeen = false
   socket.on("connect", () => {
     live = forgetPendingResyncs(live)
+    snapshotSeen = false
   })
   socket.on("snapshot", (snapshot: Snapshot) => {
+    snapshotSeen = true
     take(applySnapshot(live, snapshot))
     if (connection.kind !== "live") connection = { kind: "live", since: now().toISOString() }
     publish()
   })
   socket.on("delta", (delta: Delta) => {
+    if (!snapshotSeen) return
     const before = live
     take(applyDelta(live, delta))
     if (live !== before) publish()

@@ -13,6 +13,8 @@
  *   from `rooms` were resumed: their missed deltas follow at once as `delta` events.
  * - `delta` (Delta): `data` is the new absolute value of `rooms[room][topic][key]`, never an
  *   increment, so a coalesced or replayed delta is always right. Seqs rise by 1 per room.
+ *   Deltas that arrive before a connection's snapshot are early copies: the server sends
+ *   everything after the snapshot's seqs again once the snapshot is out. Ignore them.
  * Client -> server:
  * - `resync` ({ rooms: string[] }): the client saw a gap (seq jumped); the server answers with a
  *   `snapshot` of those rooms.

@@ -1,15 +1,22 @@
 import { Server } from "socket.io"
 import Redis from "ioredis"
 import { createAdapter } from "@socket.io/redis-adapter"
-import { Emitter } from "@socket.io/redis-emitter"
 import type { Logger } from "@medusajs/framework/types"
-import { LIVE_NAMESPACE } from "../../../lib/live"
+import { Delta, InOrderDelivery, LIVE_NAMESPACE } from "../../../lib/live"
 import type { PluginOptions } from "../../../lib/options"
 import { Identify, LiveHub, RoomFigures } from "./live-hub"
 import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
 import { startWallServer, WallServer } from "./wall-server"
 
 export type LiveServer = { hub: LiveHub; wall: WallServer | null; close(): Promise<void> }
+
+/**
+ * With Redis every delta of every process is published on this channel by the room store,
+ * in seq order, and each serving process hands it to its screens in that order (held
+ * briefly if one ever overtakes another). Socket.IO's Redis adapter would deliver a
+ * process's own deltas at once and the others' later, and screens would see seqs overtake.
+ */
+const DELTA_CHANNEL = "order-rhythm:deltas"
 
 /** "Today" moves with the clock even when no order comes: watched rooms are recounted this often. */
 const CLOCK_RECOUNT_MS = 60_000
@@ -28,7 +35,7 @@ export async function startLiveServer(input: {
 }): Promise<LiveServer | null> {
   const { options, logger } = input
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null
-  const store: RoomStore = redis ? new RedisRoomStore(redis) : new MemoryRoomStore()
+  const store: RoomStore = redis ? new RedisRoomStore(redis, DELTA_CHANNEL) : new MemoryRoomStore()
   const hub = new LiveHub(store, input.figures, logger, Boolean(redis))
   hub.timezone = options.timezone
   const closers: Array<() => Promise<unknown> | void> = [() => hub.stop(), () => store.close()]
@@ -41,8 +48,7 @@ export async function startLiveServer(input: {
       logger.warn("order-rhythm: a worker-mode process without redisUrl cannot reach the wall's screens")
       return { hub, wall: null, close }
     }
-    const emitter = new Emitter(redis).of(LIVE_NAMESPACE)
-    hub.useBroadcast((delta) => emitter.to(delta.room).emit("delta", delta))
+    // The room store publishes every delta it appends; the servers deliver them.
     closers.push(() => redis.quit())
     return { hub, wall: null, close }
   }
@@ -57,14 +63,21 @@ export async function startLiveServer(input: {
     // The served wall is same-origin; other origins only when the operator lists them.
     cors: { origin: options.socket.corsOrigins.length ? options.socket.corsOrigins : false },
   })
+  const nsp = io.of(LIVE_NAMESPACE)
   if (redis) {
+    // The adapter still carries what crosses processes besides deltas: a revoked token's
+    // sockets are cut on every server.
     const pub = redis.duplicate()
     const sub = redis.duplicate()
     io.adapter(createAdapter(pub, sub))
-    closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit())
+    const deltas = redis.duplicate()
+    const inOrder = new InOrderDelivery((delta: Delta) => nsp.to(delta.room).local.emit("delta", delta))
+    await deltas.subscribe(DELTA_CHANNEL)
+    deltas.on("message", (_channel: string, message: string) => inOrder.push(JSON.parse(message)))
+    closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop())
+  } else {
+    hub.useBroadcast((delta) => nsp.to(delta.room).emit("delta", delta))
   }
-  const nsp = io.of(LIVE_NAMESPACE)
-  hub.useBroadcast((delta) => nsp.to(delta.room).emit("delta", delta))
   hub.serve(nsp, input.identify)
   const clock = setInterval(() => hub.changed(hub.watchedRooms()), CLOCK_RECOUNT_MS)
   clock.unref()

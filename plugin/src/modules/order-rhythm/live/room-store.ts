@@ -56,9 +56,26 @@ export class MemoryRoomStore implements RoomStore {
 
 const FIELD_SEPARATOR = "\u001f"
 
+/**
+ * One Lua script takes the seq, stores the value, appends to the replay stream and
+ * publishes the delta: Redis runs it atomically, so no process can leave a hole in a
+ * room's seqs (by dying between two commands) and deltas are published in seq order.
+ */
+const APPEND_SCRIPT = `
+local seq = redis.call('INCR', KEYS[1])
+local delta = '{"room":' .. cjson.encode(ARGV[1]) .. ',"seq":' .. seq .. ',"topic":' .. cjson.encode(ARGV[2]) ..
+  ',"key":' .. cjson.encode(ARGV[3]) .. ',"data":' .. ARGV[4] .. '}'
+redis.call('HSET', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3], ARGV[4])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', 'delta', delta)
+if ARGV[7] ~= '' then redis.call('PUBLISH', ARGV[7], delta) end
+return seq
+`
+
 export class RedisRoomStore implements RoomStore {
   constructor(
     private readonly redis: Redis,
+    /** Where each delta is published as it is appended ("" for nowhere). */
+    private readonly channel = "",
     private readonly prefix = "order-rhythm",
     private readonly replayCapacity = 1000
   ) {}
@@ -73,15 +90,21 @@ export class RedisRoomStore implements RoomStore {
 
   async append(room: RoomName, topic: string, key: string, data: unknown): Promise<Delta> {
     const keys = this.keys(room)
-    const seq = await this.redis.incr(keys.seq)
-    const delta = { room, seq, topic, key, data }
-    const json = JSON.stringify(delta)
-    await this.redis
-      .multi()
-      .hset(keys.state, `${topic}${FIELD_SEPARATOR}${key}`, JSON.stringify(data))
-      .xadd(keys.stream, "MAXLEN", "~", String(this.replayCapacity), "*", "delta", json)
-      .exec()
-    return delta
+    const seq = (await this.redis.eval(
+      APPEND_SCRIPT,
+      3,
+      keys.seq,
+      keys.state,
+      keys.stream,
+      room,
+      topic,
+      key,
+      JSON.stringify(data),
+      FIELD_SEPARATOR,
+      String(this.replayCapacity),
+      this.channel
+    )) as number
+    return { room, seq, topic, key, data }
   }
 
   async seq(room: RoomName) {
@@ -108,7 +131,6 @@ export class RedisRoomStore implements RoomStore {
       .map(([, fields]) => JSON.parse(fields[1]) as Delta)
       .filter((delta) => delta.seq > seq)
       .sort((a, b) => a.seq - b.seq)
-    // Several processes append concurrently: make sure nothing in the gap is missing.
     const complete = deltas.length === current - seq && deltas.every((delta, i) => delta.seq === seq + 1 + i)
     return complete ? deltas : null
   }
