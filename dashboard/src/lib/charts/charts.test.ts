@@ -213,3 +213,20 @@ describe("drawHeatMap", () => {
     }
   })
 })
+
+describe("count axes", () => {
+  it("tick whole numbers only, even when the largest count is 1", async () => {
+    const { scaleLinear } = await import("d3")
+    const { countTicks } = await import("./frame")
+    const ticks = countTicks(scaleLinear().domain([0, 1]), 5)
+    expect(ticks).toEqual([0, 1])
+  })
+})
+
+describe("count axes on small rates", () => {
+  it("keep fractional ticks when fewer than two whole numbers would remain", async () => {
+    const { scaleLinear } = await import("d3")
+    const { countTicks } = await import("./frame")
+    expect(countTicks(scaleLinear().domain([0, 0.5]), 5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5])
+  })
+})

@@ -1,6 +1,6 @@
-import { axisBottom, axisLeft, line, max, scalePoint, scaleLinear } from "d3"
+import { axisBottom, axisLeft, line, max, scalePoint, scaleLinear, format } from "d3"
 import type { SeriesPoint } from "../live/protocol"
-import { layer, noData, plot, styleAxis, thin, type Size } from "./frame"
+import { layer, noData, plot, styleAxis, thin, type Size, countTicks } from "./frame"
 
 export type FlowSeries = "intake" | "fulfilment"
 
@@ -62,7 +62,7 @@ export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, 
   )
   styleAxis(xAxis, size)
   const yAxis = layer(g, "y-axis")
-  yAxis.call(axisLeft(y).ticks(Math.max(2, Math.floor(height / (f * 2.5)))).tickSizeOuter(0))
+  yAxis.call(axisLeft(y).tickValues(countTicks(y, Math.max(2, Math.floor(height / (f * 2.5))))).tickFormat(format("~g")).tickSizeOuter(0))
   styleAxis(yAxis, size)
 }
 

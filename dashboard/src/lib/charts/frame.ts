@@ -75,3 +75,13 @@ export function thin<T>(values: readonly T[], room: number, labelWidth: number):
   const step = Math.max(1, Math.ceil(values.length / fit))
   return values.filter((_, i) => i % step === 0)
 }
+
+/**
+ * Ticks for a count axis: whole numbers whenever at least two remain (a wall showing
+ * "0.4 orders" reads as a bug); a small per-hour rate keeps its fractional ticks.
+ */
+export function countTicks(scale: { ticks(count?: number): number[] }, wanted: number): number[] {
+  const ticks = scale.ticks(wanted)
+  const whole = ticks.filter((value) => Number.isInteger(value))
+  return whole.length >= 2 ? whole : ticks
+}

@@ -1,6 +1,6 @@
-import { area, axisBottom, axisLeft, line, max, scaleBand, scaleLinear } from "d3"
+import { area, axisBottom, axisLeft, line, max, scaleBand, scaleLinear, format } from "d3"
 import type { TodayHour, TodayIntake } from "../live/protocol"
-import { layer, noData, plot, styleAxis, thin, type Size } from "./frame"
+import { layer, noData, plot, styleAxis, thin, type Size, countTicks } from "./frame"
 
 /**
  * Today's intake per local hour against what the store usually sees: bars for what came in, the
@@ -83,6 +83,6 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
   )
   styleAxis(xAxis, size)
   const yAxis = layer(g, "y-axis")
-  yAxis.call(axisLeft(y).ticks(Math.max(2, Math.floor(height / (f * 2.5)))).tickSizeOuter(0))
+  yAxis.call(axisLeft(y).tickValues(countTicks(y, Math.max(2, Math.floor(height / (f * 2.5))))).tickFormat(format("~g")).tickSizeOuter(0))
   styleAxis(yAxis, size)
 }
