@@ -131,8 +131,11 @@ export class RedisRoomStore implements RoomStore {
       .map(([, fields]) => JSON.parse(fields[1]) as Delta)
       .filter((delta) => delta.seq > seq)
       .sort((a, b) => a.seq - b.seq)
-    const complete = deltas.length === current - seq && deltas.every((delta, i) => delta.seq === seq + 1 + i)
-    return complete ? deltas : null
+    // Other processes may append between reading the counter and the stream: the run must
+    // start right after `seq`, have no hole, and reach at least the counter read first.
+    const contiguous = deltas.every((delta, i) => delta.seq === seq + 1 + i)
+    const reaches = deltas.length > 0 && deltas[deltas.length - 1].seq >= current
+    return contiguous && reaches ? deltas : null
   }
 
   async close() {}
