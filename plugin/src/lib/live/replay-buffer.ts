@@ -21,8 +21,12 @@ export class ReplayBuffer {
    * current seq is passed so "nothing missed" and "missed more than we hold" differ.
    */
   since(seq: number, currentSeq: number): Delta[] | null {
-    if (seq >= currentSeq) {
+    if (seq === currentSeq) {
       return []
+    }
+    // A screen ahead of the room has seen another life of it (a restart): it needs a snapshot.
+    if (seq > currentSeq) {
+      return null
     }
     const first = this.deltas[0]
     if (!first || first.seq > seq + 1) {

@@ -44,6 +44,8 @@ describe("ReplayBuffer", () => {
     expect(buffer.since(2, 5)?.map((d) => d.seq)).toEqual([3, 4, 5])
     expect(buffer.since(1, 5)).toBeNull()
     expect(buffer.since(5, 5)).toEqual([])
+    // A screen that remembers seq 9 saw another life of the room: no replay can fix that.
+    expect(buffer.since(9, 5)).toBeNull()
   })
 })
 

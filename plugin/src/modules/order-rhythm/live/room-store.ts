@@ -18,13 +18,19 @@ export interface RoomStore {
 
 export class MemoryRoomStore implements RoomStore {
   private rooms = new Map<RoomName, { seq: number; state: RoomState; buffer: ReplayBuffer }>()
+  /**
+   * Seqs of this process's life start at the clock's milliseconds, so they are always above
+   * those of a life before a restart: a screen that remembers the old ones gets a snapshot,
+   * never a replay of deltas from another life.
+   */
+  private readonly base = Date.now()
 
   constructor(private readonly replayCapacity = 1000) {}
 
   private room(name: RoomName) {
     let room = this.rooms.get(name)
     if (!room) {
-      room = { seq: 0, state: {}, buffer: new ReplayBuffer(this.replayCapacity) }
+      room = { seq: this.base, state: {}, buffer: new ReplayBuffer(this.replayCapacity) }
       this.rooms.set(name, room)
     }
     return room
@@ -123,8 +129,12 @@ export class RedisRoomStore implements RoomStore {
 
   async since(room: RoomName, seq: number) {
     const current = await this.seq(room)
-    if (seq >= current) {
+    if (seq === current) {
       return []
+    }
+    if (seq > current) {
+      // Redis lost the room (flushed, replaced): the screen needs a snapshot.
+      return null
     }
     const entries = await this.redis.xrange(this.keys(room).stream, "-", "+")
     const deltas = entries
