@@ -1,6 +1,6 @@
-import { axisBottom, axisLeft, line, max, scalePoint, scaleLinear, format } from "d3"
+import { line, max, scalePoint, scaleLinear } from "d3"
 import type { SeriesPoint } from "../live/protocol"
-import { layer, noData, plot, styleAxis, thin, type Size, countTicks } from "./frame"
+import { layer, noData, plot, type Size, timeAxes } from "./frame"
 
 export type FlowSeries = "intake" | "fulfilment"
 
@@ -16,7 +16,8 @@ export function ratePerHour(point: SeriesPoint, series: FlowSeries): number {
 export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, size: Size, noDataText: string): void {
   if (!points || points.length === 0) return noData(svg, size, noDataText)
   const f = size.font
-  const { g, width, height } = plot(svg, size, { top: f * 0.6, right: f * 1.2, bottom: f * 1.8, left: f * 2.6 })
+  const frame = plot(svg, size, { top: f * 0.6, right: f * 1.2, bottom: f * 1.8, left: f * 2.6 })
+  const { g, width, height } = frame
 
   const x = scalePoint<string>()
     .domain(points.map((p) => p.startUtc))
@@ -53,17 +54,7 @@ export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, 
       .attr("cy", (p) => y(ratePerHour(p, series)))
   }
 
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
-    axisBottom(x)
-      .tickValues(thin(x.domain(), width, f * 4))
-      .tickFormat((key) => labelOf.get(key) ?? "")
-      .tickSizeOuter(0)
-  )
-  styleAxis(xAxis, size)
-  const yAxis = layer(g, "y-axis")
-  yAxis.call(axisLeft(y).tickValues(countTicks(y, Math.max(2, Math.floor(height / (f * 2.5))))).tickFormat(format("~g")).tickSizeOuter(0))
-  styleAxis(yAxis, size)
+  timeAxes(frame, x, y, size, labelOf, f * 4)
 }
 
 /** Day points are labelled with their local date: the month and day are enough on the axis. */

@@ -1,4 +1,4 @@
-import { select, type Selection } from "d3"
+import { axisBottom, axisLeft, format, select, type AxisScale, type ScaleLinear, type Selection } from "d3"
 
 /** A chart's box in CSS pixels and the wall's rem in pixels: text is sized from it, never below it. */
 export type Size = { width: number; height: number; font: number }
@@ -84,4 +84,34 @@ export function countTicks(scale: { ticks(count?: number): number[] }, wanted: n
   const ticks = scale.ticks(wanted)
   const whole = ticks.filter((value) => Number.isInteger(value))
   return whole.length >= 2 ? whole : ticks
+}
+
+/**
+ * The time charts' two axes, declared once: labelled time keys along the bottom (thinned to
+ * fit the wall's font), whole-number counts up the side.
+ */
+export function timeAxes(
+  { g, width, height }: Plot,
+  x: { domain(): string[] } & AxisScale<string>,
+  y: ScaleLinear<number, number>,
+  size: Size,
+  labelOf: Map<string, string>,
+  labelWidth: number
+): void {
+  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
+  xAxis.call(
+    axisBottom(x)
+      .tickValues(thin(x.domain(), width, labelWidth))
+      .tickFormat((key) => labelOf.get(key) ?? "")
+      .tickSizeOuter(0)
+  )
+  styleAxis(xAxis, size)
+  const yAxis = layer(g, "y-axis")
+  yAxis.call(
+    axisLeft(y)
+      .tickValues(countTicks(y, Math.max(2, Math.floor(height / (size.font * 2.5)))))
+      .tickFormat(format("~g"))
+      .tickSizeOuter(0)
+  )
+  styleAxis(yAxis, size)
 }

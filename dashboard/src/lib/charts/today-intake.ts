@@ -1,6 +1,6 @@
-import { area, axisBottom, axisLeft, line, max, scaleBand, scaleLinear, format } from "d3"
+import { area, line, max, scaleBand, scaleLinear } from "d3"
 import type { TodayHour, TodayIntake } from "../live/protocol"
-import { layer, noData, plot, styleAxis, thin, type Size, countTicks } from "./frame"
+import { layer, noData, plot, type Size, timeAxes } from "./frame"
 
 /**
  * Today's intake per local hour against what the store usually sees: bars for what came in, the
@@ -11,7 +11,8 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
   if (!today || today.hours.length === 0) return noData(svg, size, noDataText)
   const hours = today.hours
   const f = size.font
-  const { g, width, height } = plot(svg, size, { top: f * 0.6, right: f * 0.6, bottom: f * 1.8, left: f * 2.6 })
+  const frame = plot(svg, size, { top: f * 0.6, right: f * 0.6, bottom: f * 1.8, left: f * 2.6 })
+  const { g, width, height } = frame
 
   const x = scaleBand<string>()
     .domain(hours.map((h) => h.hourStartUtc))
@@ -74,15 +75,5 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
         .y((h) => y(h.expected))
     )
 
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
-    axisBottom(x)
-      .tickValues(thin(x.domain(), width, f * 3.6))
-      .tickFormat((key) => labelOf.get(key) ?? "")
-      .tickSizeOuter(0)
-  )
-  styleAxis(xAxis, size)
-  const yAxis = layer(g, "y-axis")
-  yAxis.call(axisLeft(y).tickValues(countTicks(y, Math.max(2, Math.floor(height / (f * 2.5))))).tickFormat(format("~g")).tickSizeOuter(0))
-  styleAxis(yAxis, size)
+  timeAxes(frame, x, y, size, labelOf, f * 3.6)
 }
