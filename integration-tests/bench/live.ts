@@ -10,7 +10,7 @@
  *   holding a display token with scope `wall` (room `wall`).
  * - this process, the shopper: places orders through the store API over HTTP. Before each
  *   round it fills carts (cart, shipping method, payment session: prepareCart in
- *   tests/helpers/shopper.ts), then completes one every 200 ms (5 orders/s, open loop:
+ *   src/clients/shopper.ts), then completes one every 200 ms (5 orders/s, open loop:
  *   a slow completion does not delay the next one). The whole checkout at 5/s is ~30 store
  *   requests/s, which this 2-core machine did not sustain (2.3 orders/s, 7 s per checkout).
  *
@@ -44,8 +44,8 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
-import { httpClient } from "../tests/helpers/http-client"
-import { completeCart, prepareCart } from "../tests/helpers/shopper"
+import { httpClient } from "../src/clients/http-client"
+import { completeCart, prepareCart } from "../src/clients/shopper"
 import type { SeededStore } from "../src/seed/store"
 
 const APP_DIR = path.resolve(__dirname, "..")

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { SeededStore } from "../src/seed/store"
 import { seedWebShop } from "./helpers/store"
-import { placeOrder } from "./helpers/shopper"
+import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { runMedusa } from "./helpers/medusa-process"
 

@@ -4,7 +4,7 @@ import { DateTime } from "luxon"
 import type { SeededStore } from "../src/seed/store"
 import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
-import { placeOrder } from "./helpers/shopper"
+import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 
 const TIMEZONE = "Asia/Shanghai"

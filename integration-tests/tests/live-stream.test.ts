@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { SMALL_CATALOGUE, seedStore, SeededStore, SeedProduct } from "../src/seed/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
-import { placeOrder } from "./helpers/shopper"
+import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { LiveScreen } from "./helpers/live-client"
 

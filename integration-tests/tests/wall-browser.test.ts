@@ -3,10 +3,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Browser, Page } from "playwright-core"
 import { SMALL_CATALOGUE, seedStore, SeededStore } from "../src/seed/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
-import { placeOrder } from "./helpers/shopper"
+import { placeOrder } from "../src/clients/shopper"
 import { ARTIFACTS, chromiumAvailable, launchChromium, layoutReport } from "./helpers/browser"
 import { RunningMedusa, startMedusa } from "./helpers/medusa-server"
-import { httpClient } from "./helpers/http-client"
+import { httpClient } from "../src/clients/http-client"
 
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
 const hasChromium = chromiumAvailable()

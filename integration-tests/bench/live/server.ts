@@ -13,7 +13,7 @@ import path from "node:path"
 import { Modules } from "@medusajs/framework/utils"
 import { seedStore, SeedProduct } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
-import { httpClient } from "../../tests/helpers/http-client"
+import { httpClient } from "../../src/clients/http-client"
 import { now, serve } from "./rpc"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")

@@ -1,45 +1,70 @@
 import fs from "node:fs"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { SMALL_CATALOGUE, seedStore } from "../seed/store"
 import { ensureAdminUser } from "../seed/admin-user"
+import { seedDemoStore } from "../demo/demo-store"
+import { planHistory } from "../demo/history-plan"
+import { readHistoryProgress, writeHistory } from "../demo/history-writer"
 
 export const DEMO_ADMIN = {
   email: process.env.DEMO_ADMIN_EMAIL || "admin@order-rhythm.local",
   password: process.env.DEMO_ADMIN_PASSWORD || "order-rhythm",
 }
 
+/** Where the demo keeps what its other parts need: the wall's token, the store's ids. */
+export const DEMO_DIR = path.resolve(__dirname, "..", "..", "..", ".order-rhythm")
+export const WALL_TOKEN_FILE = path.join(DEMO_DIR, "demo-wall-token")
+export const STORE_FILE = path.join(DEMO_DIR, "demo-store.json")
+
+const SEED = Number(process.env.DEMO_SEED || 20261127)
+const DAYS = Number(process.env.DEMO_HISTORY_DAYS || 365)
+
 /**
- * The demo store, seeded through Medusa's workflows. Running it again adds nothing:
- * the store is found by its sales channel and the admin by email.
+ * The demo store and its year of history. Running it again reuses what exists: the store
+ * is found by its channels, the history by the progress it left in the store's metadata
+ * (an interrupted history resumes), the admin by email. When history was written, the
+ * plugin backfills it through its own reconciliation, as it would in a store it was
+ * installed into late.
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve("logger")
-  const store = await seedStore(container, {
-    channelName: "Order Rhythm Web Store",
-    currency: "cny",
-    countries: ["cn"],
-    locationName: "Shanghai warehouse",
-    products: SMALL_CATALOGUE,
-  })
-  logger.info(
-    `order-rhythm demo: store ${store.created ? "seeded" : "already seeded, reused"} ` +
-      `(${Object.keys(store.variants).length} variants, publishable key ${store.publishableKey})`
-  )
-  const admin = await ensureAdminUser(container, DEMO_ADMIN.email, DEMO_ADMIN.password)
-  logger.info(`order-rhythm demo: admin ${DEMO_ADMIN.email} ${admin.created ? "created" : "already exists"}`)
-  const wallToken = await ensureWallToken(container)
-  logger.info(`order-rhythm demo: wall token ready`)
-  fs.writeFileSync(WALL_TOKEN_FILE, wallToken)
-}
+  const log = (line: string) => logger.info(`order-rhythm demo: ${line}`)
 
-/** Where the demo keeps its wall's display token: the plugin stores only its hash. */
-export const WALL_TOKEN_FILE = path.resolve(__dirname, "..", "..", "..", ".order-rhythm", "demo-wall-token")
+  const { store, created } = await seedDemoStore(container)
+  log(`store ${created ? "seeded" : "found"}: ${Object.keys(store.variants).length} variants, 2 channels, 2 regions, 2 warehouses`)
+
+  const progress = await readHistoryProgress(container)
+  if (progress?.complete) {
+    log(`history already written (up to ${progress.now}), reused`)
+  } else {
+    const now = progress ? new Date(progress.now) : new Date()
+    const seed = progress?.seed ?? SEED
+    const planned = Date.now()
+    const plan = planHistory({ now, days: DAYS, seed })
+    log(
+      `planned ${plan.orders.length.toLocaleString("en")} orders over ${DAYS} days in ${((Date.now() - planned) / 1000).toFixed(1)} s ` +
+        `(${plan.lostLines} lines lost to stock-outs, ${plan.stockOutDays} warehouse-variant-days out of stock)`
+    )
+    const { orders, seconds } = await writeHistory(container, store, plan, seed, log)
+    log(`history written: ${orders.toLocaleString("en")} orders in ${seconds.toFixed(0)} s`)
+
+    const { reconcileOrders } = require("order-rhythm/workflows")
+    const backfillStarted = Date.now()
+    const result = await reconcileOrders(container, { fromScratch: true })
+    log(`plugin backfill: ${result.processed.toLocaleString("en")} orders in ${((Date.now() - backfillStarted) / 1000).toFixed(0)} s`)
+  }
+
+  const admin = await ensureAdminUser(container, DEMO_ADMIN.email, DEMO_ADMIN.password)
+  log(`admin ${DEMO_ADMIN.email} ${admin.created ? "created" : "already exists"}`)
+  fs.mkdirSync(DEMO_DIR, { recursive: true })
+  fs.writeFileSync(WALL_TOKEN_FILE, await ensureWallToken(container))
+  fs.writeFileSync(STORE_FILE, JSON.stringify(store, null, 2))
+  log("wall token and store ids ready")
+}
 
 /** The demo wall's display token: the one from the last run while it still opens the wall, else a new one. */
 async function ensureWallToken(container: ExecArgs["container"]): Promise<string> {
   const rhythm = container.resolve("orderRhythm") as any
-  fs.mkdirSync(path.dirname(WALL_TOKEN_FILE), { recursive: true })
   if (fs.existsSync(WALL_TOKEN_FILE)) {
     const previous = fs.readFileSync(WALL_TOKEN_FILE, "utf8").trim()
     if ((await rhythm.checkDisplayToken(previous)).ok) {

@@ -1,4 +1,4 @@
-import type { SeededStore } from "../../src/seed/store"
+import type { SeededStore } from "../seed/store"
 
 export type CartLine = { sku: string; quantity: number }
 

@@ -1,0 +1,433 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { DemoStore } from "./demo-store"
+import type { HistoryPlan, PlannedOrder } from "./history-plan"
+
+/**
+ * Writes a planned history into Medusa, batch by batch, through its modules: orders with
+ * their lines, shipping and addresses (Order module, backdated), payment collections,
+ * sessions, payments, captures and refunds (Payment module) linked to the orders, with the
+ * order's transactions; fulfilments with their shipped and delivered times (Fulfillment
+ * module) linked to the orders; returns; the order items' fulfilled, shipped, delivered and
+ * returned quantities; and at the end reservations for the lines still open and the stock
+ * levels the history left. Workflows would be closer to a real checkout but run at about
+ * 12 orders a second here; the modules take a batch at once.
+ *
+ * Progress is kept in the store's metadata after every batch, so an interrupted run
+ * resumes with the next batch (the plan is deterministic for its seed and `now`).
+ */
+export type HistoryProgress = { seed: number; now: string; batches_done: number; batches: number; complete: boolean }
+
+export const BATCH = 250
+const PROGRESS_KEY = "order_rhythm_demo_history"
+
+export async function readHistoryProgress(container: MedusaContainer): Promise<HistoryProgress | null> {
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["id", "metadata"] })
+  return ((store?.metadata as any)?.[PROGRESS_KEY] as HistoryProgress) ?? null
+}
+
+async function saveHistoryProgress(container: MedusaContainer, progress: HistoryProgress) {
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { select: ["id", "metadata"] })
+  await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), [PROGRESS_KEY]: progress } })
+}
+
+export async function writeHistory(
+  container: MedusaContainer,
+  store: DemoStore,
+  plan: HistoryPlan,
+  seed: number,
+  log: (line: string) => void
+): Promise<{ orders: number; seconds: number }> {
+  const started = Date.now()
+  const batches = Math.ceil(plan.orders.length / BATCH)
+  let progress = (await readHistoryProgress(container)) ?? {
+    seed,
+    now: plan.now.toISOString(),
+    batches_done: 0,
+    batches,
+    complete: false,
+  }
+  const customers = await ensureCustomers(container, plan)
+  if (progress.batches_done === 0) {
+    await saveHistoryProgress(container, progress)
+  } else {
+    log(`resuming the history at batch ${progress.batches_done + 1} of ${batches}`)
+    await removePartialBatch(container, plan, progress.batches_done)
+  }
+
+  let written = 0
+  for (let batch = progress.batches_done; batch < batches; batch++) {
+    const orders = plan.orders.slice(batch * BATCH, (batch + 1) * BATCH)
+    await writeBatch(container, store, orders, customers, plan)
+    written += orders.length
+    progress = { ...progress, batches_done: batch + 1 }
+    await saveHistoryProgress(container, progress)
+    if ((batch + 1) % 8 === 0 || batch + 1 === batches) {
+      const seconds = (Date.now() - started) / 1000
+      const done = Math.min(plan.orders.length, (batch + 1) * BATCH)
+      log(
+        `history: ${done.toLocaleString("en")} of ${plan.orders.length.toLocaleString("en")} orders ` +
+          `(${Math.round(written / seconds)} orders/s, up to ${orders[orders.length - 1].placedAt.toISOString().slice(0, 10)})`
+      )
+    }
+  }
+  await writeOpenReservationsAndStock(container, store, plan)
+  await saveHistoryProgress(container, { ...progress, complete: true })
+  return { orders: written, seconds: (Date.now() - started) / 1000 }
+}
+
+/** Customers are created once, before the first batch, and found by email afterwards. */
+async function ensureCustomers(container: MedusaContainer, plan: HistoryPlan): Promise<string[]> {
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const ids: string[] = []
+  for (let start = 0; start < plan.customers.length; start += 1000) {
+    const chunk = plan.customers.slice(start, start + 1000)
+    const existing = await customerModule.listCustomers({ email: chunk.map((c) => c.email) }, { select: ["id", "email"], take: chunk.length })
+    const byEmail = new Map(existing.map((c) => [c.email, c.id]))
+    const missing = chunk.filter((c) => !byEmail.has(c.email))
+    if (missing.length) {
+      const created = await customerModule.createCustomers(
+        missing.map((c) => ({
+          first_name: c.firstName,
+          last_name: c.lastName,
+          email: c.email,
+          has_account: true,
+          created_at: plan.from,
+        })) as any
+      )
+      for (const customer of created) byEmail.set(customer.email, customer.id)
+    }
+    ids.push(...chunk.map((c) => byEmail.get(c.email)!))
+  }
+  return ids
+}
+
+/** A batch that was being written when the last run stopped: its orders go, to be written whole. */
+async function removePartialBatch(container: MedusaContainer, plan: HistoryPlan, batchesDone: number) {
+  const first = plan.orders[batchesDone * BATCH]
+  if (!first) return
+  const orderModule = container.resolve(Modules.ORDER)
+  const partial = await orderModule.listOrders(
+    { created_at: { $gte: first.placedAt } } as any,
+    { select: ["id", "metadata"], take: BATCH * 4 }
+  )
+  const ids = partial.filter((order) => (order.metadata as any)?.demo_key !== undefined).map((order) => order.id)
+  if (ids.length) {
+    await orderModule.deleteOrders(ids)
+  }
+}
+
+async function writeBatch(
+  container: MedusaContainer,
+  store: DemoStore,
+  planned: PlannedOrder[],
+  customers: string[],
+  plan: HistoryPlan
+) {
+  const orderModule = container.resolve(Modules.ORDER) as any
+  const paymentModule = container.resolve(Modules.PAYMENT) as any
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT) as any
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+
+  const created = await orderModule.createOrders(planned.map((order) => orderInput(order, store, customers, plan)))
+  const byKey = new Map<number, any>(created.map((order: any) => [order.metadata.demo_key, order]))
+  const orderOf = (p: PlannedOrder) => byKey.get(p.key)
+  const itemOf = (p: PlannedOrder, line: number) =>
+    orderOf(p).items.find((item: any) => item.variant_id === store.variants[p.lines[line].sku].id)
+
+  // Payments: collection -> session -> payment -> capture and refunds, as checkout leaves them.
+  const paid = planned.filter((p) => p.capturedAt)
+  if (paid.length) {
+    const amount = (p: PlannedOrder) => orderTotal(p)
+    const refunded = (p: PlannedOrder) => p.refunds.reduce((sum, r) => sum + r.amount, 0)
+    const collections = await paymentModule.createPaymentCollections(
+      paid.map((p) => ({
+        currency_code: currency(p),
+        amount: amount(p),
+        authorized_amount: amount(p),
+        captured_amount: amount(p),
+        refunded_amount: refunded(p),
+        status: "completed",
+        completed_at: p.capturedAt,
+        created_at: p.placedAt,
+      }))
+    )
+    const sessions = await paymentModule.createPaymentSessions(
+      paid.map((p, i) => ({
+        payment_collection_id: collections[i].id,
+        provider_id: "pp_system_default",
+        currency_code: currency(p),
+        amount: amount(p),
+        data: {},
+        context: {},
+        status: "authorized",
+        authorized_at: p.placedAt,
+        created_at: p.placedAt,
+      }))
+    )
+    const payments = await paymentModule.createPayments(
+      paid.map((p, i) => ({
+        payment_session_id: sessions[i].id,
+        payment_collection_id: collections[i].id,
+        provider_id: "pp_system_default",
+        currency_code: currency(p),
+        amount: amount(p),
+        data: {},
+        captured_at: p.capturedAt,
+        created_at: p.placedAt,
+      }))
+    )
+    const captures = await paymentModule.createCaptures(
+      paid.map((p, i) => ({ payment_id: payments[i].id, amount: amount(p), created_at: p.capturedAt }))
+    )
+    const refundRows = paid.flatMap((p, i) =>
+      p.refunds.map((r) => ({ payment_id: payments[i].id, amount: r.amount, created_at: r.at, note: "demo history" }))
+    )
+    const refunds = refundRows.length ? await paymentModule.createRefunds(refundRows) : []
+    await link.create(
+      paid.map((p, i) => ({
+        [Modules.ORDER]: { order_id: orderOf(p).id },
+        [Modules.PAYMENT]: { payment_collection_id: collections[i].id },
+      }))
+    )
+    let refundIndex = 0
+    await orderModule.addOrderTransactions(
+      paid.flatMap((p, i) => [
+        {
+          order_id: orderOf(p).id,
+          amount: amount(p),
+          currency_code: currency(p),
+          reference: "capture",
+          reference_id: captures[i].id,
+          created_at: p.capturedAt,
+        },
+        ...p.refunds.map((r) => ({
+          order_id: orderOf(p).id,
+          amount: -r.amount,
+          currency_code: currency(p),
+          reference: "refund",
+          reference_id: refunds[refundIndex++].id,
+          created_at: r.at,
+        })),
+      ])
+    )
+  }
+
+  // Fulfilments, with the times they were packed, shipped and delivered. The module's own
+  // createFulfillment takes one at a time (about 20 ms each here); its service takes the
+  // batch. The manual provider it would call keeps no data, so nothing is skipped.
+  const fulfilled = planned.flatMap((p) => p.fulfilments.map((f) => ({ p, f })))
+  if (fulfilled.length) {
+    const rows = await fulfillmentModule.fulfillmentService_.create(
+      fulfilled.map(({ p, f }) => ({
+        location_id: store.locations[f.warehouse].id,
+        provider_id: "manual_manual",
+        shipping_option_id: store.shippingOptions[f.warehouse],
+        delivery_address: { city: p.city, country_code: p.region, address_1: "" },
+        items: f.lines.map((entry) => {
+          const line = p.lines[entry.line]
+          return {
+            title: store.variants[line.sku].productTitle,
+            sku: line.sku,
+            quantity: entry.quantity,
+            barcode: "",
+            line_item_id: itemOf(p, entry.line).id,
+            inventory_item_id: store.variants[line.sku].inventoryItemId,
+          }
+        }),
+        labels: [],
+        data: {},
+        created_at: f.at,
+        packed_at: f.at,
+        shipped_at: f.shippedAt,
+        delivered_at: f.deliveredAt,
+      })),
+      {}
+    )
+    await link.create(
+      fulfilled.map(({ p }, i) => ({
+        [Modules.ORDER]: { order_id: orderOf(p).id },
+        [Modules.FULFILLMENT]: { fulfillment_id: rows[i].id },
+      }))
+    )
+  }
+
+  const returned = planned.flatMap((p) => p.returns.map((r) => ({ p, r })))
+  if (returned.length) {
+    await orderModule.createReturns(
+      returned.map(({ p, r }) => ({
+        order_id: orderOf(p).id,
+        status: r.receivedAt ? "received" : "requested",
+        location_id: store.locations[r.warehouse].id,
+        created_at: r.requestedAt,
+        requested_at: r.requestedAt,
+        received_at: r.receivedAt,
+        items: r.lines.map((entry) => ({
+          item_id: itemOf(p, entry.line).id,
+          quantity: entry.quantity,
+          received_quantity: r.receivedAt ? entry.quantity : 0,
+        })),
+      }))
+    )
+  }
+
+  await writeItemProgress(orderModule, planned, itemOf)
+}
+
+/**
+ * The order items' own counters (fulfilled, shipped, delivered, returned), which Medusa
+ * Admin reads for an order's status. Items with the same counters are updated together.
+ */
+async function writeItemProgress(orderModule: any, planned: PlannedOrder[], itemOf: (p: PlannedOrder, line: number) => any) {
+  const groups = new Map<string, string[]>()
+  for (const p of planned) {
+    p.lines.forEach((line, index) => {
+      const sum = (entries: Array<{ line: number; quantity: number }>) =>
+        entries.filter((e) => e.line === index).reduce((s, e) => s + e.quantity, 0)
+      const counters = {
+        fulfilled_quantity: sum(p.fulfilments.flatMap((f) => f.lines)),
+        shipped_quantity: sum(p.fulfilments.filter((f) => f.shippedAt).flatMap((f) => f.lines)),
+        delivered_quantity: sum(p.fulfilments.filter((f) => f.deliveredAt).flatMap((f) => f.lines)),
+        return_requested_quantity: sum(p.returns.filter((r) => !r.receivedAt).flatMap((r) => r.lines)),
+        return_received_quantity: sum(p.returns.filter((r) => r.receivedAt).flatMap((r) => r.lines)),
+      }
+      if (Object.values(counters).every((value) => value === 0)) return
+      const key = JSON.stringify(counters)
+      groups.set(key, [...(groups.get(key) ?? []), itemOf(p, index).id])
+    })
+  }
+  if (groups.size) {
+    await orderModule.updateOrderItem(
+      [...groups.entries()].map(([counters, itemIds]) => ({ selector: { item_id: itemIds }, data: JSON.parse(counters) }))
+    )
+  }
+}
+
+/** Reservations hold the open lines' units; the levels are what the year left on the shelves. */
+async function writeOpenReservationsAndStock(container: MedusaContainer, store: DemoStore, plan: HistoryPlan) {
+  const inventory = container.resolve(Modules.INVENTORY) as any
+  const orderModule = container.resolve(Modules.ORDER) as any
+  const levels = await inventory.listInventoryLevels(
+    { inventory_item_id: Object.values(store.variants).map((v) => v.inventoryItemId) },
+    { select: ["id", "inventory_item_id", "location_id"] }
+  )
+  const levelId = new Map<string, string>(levels.map((l: any) => [`${l.inventory_item_id}@${l.location_id}`, l.id]))
+  await inventory.updateInventoryLevels(
+    plan.stock.map((s) => ({
+      id: levelId.get(`${store.variants[s.sku].inventoryItemId}@${store.locations[s.warehouse].id}`),
+      inventory_item_id: store.variants[s.sku].inventoryItemId,
+      location_id: store.locations[s.warehouse].id,
+      stocked_quantity: s.stocked,
+    }))
+  )
+
+  const open = plan.orders.filter(
+    (p) => !p.canceledAt && p.lines.some((_, i) => p.fulfilments.flatMap((f) => f.lines).every((e) => e.line !== i))
+  )
+  if (!open.length) return
+  const keys = new Set(open.map((p) => p.key))
+  const orders = await orderModule.listOrders(
+    { created_at: { $gte: open[0].placedAt } },
+    { select: ["id", "metadata"], relations: ["items"], take: 5000 }
+  )
+  const existing = await inventory.listReservationItems(
+    { line_item_id: orders.flatMap((o: any) => o.items.map((i: any) => i.id)) },
+    { select: ["line_item_id"] }
+  )
+  const reservedLines = new Set(existing.map((r: any) => r.line_item_id))
+  const reservations = orders
+    .filter((o: any) => keys.has(o.metadata?.demo_key))
+    .flatMap((o: any) => {
+      const p = plan.orders[o.metadata.demo_key]
+      return p.lines.flatMap((line, index) => {
+        const fulfilled = p.fulfilments.flatMap((f) => f.lines).some((e) => e.line === index)
+        const item = o.items.find((i: any) => i.variant_id === store.variants[line.sku].id)
+        if (fulfilled || !item || reservedLines.has(item.id)) return []
+        return [
+          {
+            line_item_id: item.id,
+            inventory_item_id: store.variants[line.sku].inventoryItemId,
+            location_id: store.locations[line.warehouse].id,
+            quantity: line.quantity,
+            description: `order ${o.id}`,
+          },
+        ]
+      })
+    })
+  if (reservations.length) {
+    await inventory.createReservationItems(reservations)
+  }
+}
+
+function orderInput(p: PlannedOrder, store: DemoStore, customers: string[], plan: HistoryPlan) {
+  const customer = plan.customers[p.customer]
+  const address = {
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    address_1: p.channel === "flagship" ? "Counter sale" : `${(p.key % 400) + 1} Demo Road`,
+    city: p.city,
+    country_code: p.region,
+  }
+  const fullyDelivered = p.lines.every((line, index) => {
+    const delivered = p.fulfilments
+      .filter((f) => f.deliveredAt)
+      .flatMap((f) => f.lines)
+      .filter((e) => e.line === index)
+      .reduce((s, e) => s + e.quantity, 0)
+    return delivered >= line.quantity
+  })
+  const warehouse = p.lines[0].warehouse
+  return {
+    currency_code: currency(p),
+    region_id: store.regions[p.region].id,
+    sales_channel_id: store.channels[p.channel].id,
+    customer_id: customers[p.customer],
+    email: customer.email,
+    status: p.canceledAt ? "canceled" : fullyDelivered ? "completed" : "pending",
+    canceled_at: p.canceledAt,
+    created_at: p.placedAt,
+    updated_at: p.updatedAt,
+    metadata: { demo_key: p.key },
+    shipping_address: address,
+    billing_address: address,
+    items: p.lines.map((line) => {
+      const variant = store.variants[line.sku]
+      return {
+        title: variant.productTitle,
+        product_title: variant.productTitle,
+        variant_title: variant.variantTitle,
+        variant_sku: line.sku,
+        variant_id: variant.id,
+        product_id: variant.productId,
+        quantity: line.quantity,
+        unit_price: line.unitPrice,
+        created_at: p.placedAt,
+      }
+    }),
+    shipping_methods: [
+      {
+        name: p.channel === "flagship" ? "Counter sale" : "Express",
+        amount: shippingFee(p),
+        shipping_option_id: store.shippingOptions[warehouse],
+        created_at: p.placedAt,
+      },
+    ],
+  }
+}
+
+function currency(p: PlannedOrder) {
+  return p.region === "hk" ? "hkd" : "cny"
+}
+
+function shippingFee(p: PlannedOrder) {
+  if (p.channel === "flagship") return 0
+  const items = p.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0)
+  // Free shipping over 199 yuan (218 HKD), as most Chinese shops do.
+  if (items >= (p.region === "hk" ? 218 : 199)) return 0
+  return p.region === "hk" ? 30 : 12
+}
+
+function orderTotal(p: PlannedOrder) {
+  return p.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) + shippingFee(p)
+}
