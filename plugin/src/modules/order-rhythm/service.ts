@@ -2,6 +2,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { Context, Logger } from "@medusajs/framework/types"
@@ -15,6 +16,7 @@ import {
   StageFact,
   VariantDay,
   VariantItem,
+  ExchangeRate,
 } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
@@ -25,6 +27,14 @@ import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
+import {
+  ExchangeRateInput,
+  readExchangeRates,
+  readRateBook,
+  readReportingCurrency,
+  upsertExchangeRates,
+  writeReportingCurrency,
+} from "./store/exchange-rates"
 import { hashDisplayToken, newDisplayToken, TOKEN_PREFIX } from "./live/display-tokens"
 import { DisplayTokenCheck, displayTokenStanding, identifyViewer } from "./live/viewer-identity"
 import { readTicker, readTodayTotals } from "./store/read-live"
@@ -56,6 +66,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   InventorySnapshot,
   VariantItem,
   VariantDay,
+  ExchangeRate,
 }) {
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
@@ -190,12 +201,13 @@ export default class OrderRhythmModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const knex = transactionKnex(sharedContext)
-    const [buckets, flows, coverageStartUtc] = await Promise.all([
+    const [buckets, flows, coverageStartUtc, rateBook] = await Promise.all([
       readHourBuckets(knex, { fromUtc: filter.bucketsFromUtc, toUtc: filter.bucketsToUtc, channels: filter.channels }),
       readOrderFlows(knex, filter),
       readCoverageStart(knex),
+      readRateBook(knex),
     ])
-    return { buckets, flows, coverageStartUtc }
+    return { buckets, flows, coverageStartUtc, rateBook }
   }
 
   /** The rhythm of a window as the REST API and the wall read it (see figures/rhythm-report). */
@@ -231,6 +243,7 @@ export default class OrderRhythmModuleService extends MedusaService({
         readTickerOrders: (ch) => this.readTickerOrders(ch),
         readTotals: (ch, span) => this.readTotals(ch, span),
         rhythm: (params) => this.rhythm(params),
+        readRateBook: () => this.readRateBook(),
       },
       channel,
       now
@@ -245,6 +258,38 @@ export default class OrderRhythmModuleService extends MedusaService({
   @InjectManager()
   async readTotals(channel: string | undefined, span: TotalsSpan, @MedusaContext() sharedContext: Context = {}) {
     return readTodayTotals(transactionKnex(sharedContext), channel, span)
+  }
+
+  /** The reporting currency and the rates quoted in it; null when figures stay per currency. */
+  @InjectManager()
+  async readRateBook(@MedusaContext() sharedContext: Context = {}) {
+    return readRateBook(transactionKnex(sharedContext))
+  }
+
+  /** The reporting currency (null: none) and the rates entered against it. */
+  @InjectManager()
+  async reportingRates(@MedusaContext() sharedContext: Context = {}) {
+    const knex = transactionKnex(sharedContext)
+    const reportingCurrency = await readReportingCurrency(knex)
+    return { reportingCurrency, rates: reportingCurrency ? await readExchangeRates(knex, reportingCurrency) : [] }
+  }
+
+  /** Sets (or with null clears) the reporting currency; rates entered against another one stay stored but unused. */
+  @InjectTransactionManager()
+  async setReportingCurrency(currency: string | null, @MedusaContext() sharedContext: Context = {}) {
+    await writeReportingCurrency(transactionKnex(sharedContext), currency)
+  }
+
+  /** Enters rates against the current reporting currency; throws when none is set. */
+  @InjectTransactionManager()
+  async enterExchangeRates(rates: ExchangeRateInput[], createdBy: string | null, @MedusaContext() sharedContext: Context = {}) {
+    const knex = transactionKnex(sharedContext)
+    const reportingCurrency = await readReportingCurrency(knex)
+    if (!reportingCurrency) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "reporting_currency: set a reporting currency before entering rates")
+    }
+    await upsertExchangeRates(knex, reportingCurrency, rates, createdBy)
+    return reportingCurrency
   }
 
   /** A value the plugin keeps between runs (cursor, label zone); null when never set. */

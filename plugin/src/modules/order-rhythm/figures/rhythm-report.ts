@@ -1,5 +1,6 @@
 import { Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
+import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
 
 const HOUR_MS = 3_600_000
@@ -16,7 +17,7 @@ export type RhythmParams = {
 
 export type RhythmInputReader = (
   filter: RhythmReadFilter & { bucketsFromUtc: string; bucketsToUtc: string }
-) => Promise<{ buckets: HourBucket[]; flows: OrderFlow[]; coverageStartUtc: string | undefined }>
+) => Promise<{ buckets: HourBucket[]; flows: OrderFlow[]; coverageStartUtc: string | undefined; rateBook: RateBook | null }>
 
 /**
  * The rhythm of a window as the REST API and the wall read it: the engine's summary
@@ -54,5 +55,16 @@ export async function rhythmReport(
     coverageStartUtc: input.coverageStartUtc,
   })
   const series = rhythmSeries(input.buckets, window, options.timezone, params.granularity, params.channels)
-  return { ...summary, granularity: params.granularity, series }
+  return { ...summary, granularity: params.granularity, series, revenue: windowRevenue(series, input.rateBook) }
+}
+
+/**
+ * Net revenue over the window per currency and, when a reporting currency is set, converted
+ * at the rate of each point's local day, with what had no rate listed apart.
+ */
+export function windowRevenue(series: Array<{ localDate: string; revenue: Record<string, number> }>, book: RateBook | null) {
+  return {
+    perCurrency: sumAmounts(series.map((point) => point.revenue)),
+    reporting: book ? convertDays(book, series.map((point) => ({ localDate: point.localDate, amounts: point.revenue }))) : null,
+  }
 }

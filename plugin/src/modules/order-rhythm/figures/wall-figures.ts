@@ -1,5 +1,6 @@
 import { DateTime } from "luxon"
-import type { TickerOrder, TodayTotals } from "../../../lib/live"
+import type { ReportingRevenue, TickerOrder, TodayTotals } from "../../../lib/live"
+import { convertDays, RateBook } from "../../../lib/money"
 import type { RhythmParams } from "./rhythm-report"
 
 const HOUR_MS = 3_600_000
@@ -13,6 +14,20 @@ export type WallFigureSources = {
   readTickerOrders(channel: string | undefined): Promise<TickerOrder[]>
   readTotals(channel: string | undefined, span: TotalsSpan): Promise<TodayTotals>
   rhythm(params: RhythmParams): Promise<Record<string, unknown> & { series: unknown }>
+  /** The reporting currency and its rates; null when none is set. */
+  readRateBook(): Promise<RateBook | null>
+}
+
+/** Today's and last week's revenue in the reporting currency, each at its own day's rates. */
+export function reportingRevenue(book: RateBook, totals: TodayTotals, lastWeekLocalDate: string): ReportingRevenue {
+  const today = convertDays(book, [{ localDate: totals.localDate, amounts: totals.revenue }])
+  const lastWeek = convertDays(book, [{ localDate: lastWeekLocalDate, amounts: totals.lastWeek.revenue }])
+  return {
+    currency: book.reportingCurrency,
+    revenue: today.total,
+    missing: today.missing.map((gap) => gap.currency),
+    lastWeek: { revenue: lastWeek.total, missing: lastWeek.missing.map((gap) => gap.currency) },
+  }
 }
 
 /**
@@ -26,7 +41,7 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
       const at = now()
       const local = DateTime.fromJSDate(at, { zone: sources.timezone })
       const lastWeek = local.minus({ weeks: 1 })
-      const [ticker, totals] = await Promise.all([
+      const [ticker, totals, book] = await Promise.all([
         sources.readTickerOrders(channel),
         sources.readTotals(channel, {
           localDate: local.toISODate()!,
@@ -35,8 +50,11 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
           lastWeekStartUtc: lastWeek.startOf("day").toUTC().toISO()!,
           lastWeekNowUtc: lastWeek.toUTC().toISO()!,
         }),
+        sources.readRateBook(),
       ])
-      return { ticker: { latest: ticker }, totals: { today: totals } }
+      // Per currency stays in the figures; the converted total rides beside it.
+      const today = book ? { ...totals, reporting: reportingRevenue(book, totals, lastWeek.toISODate()!) } : totals
+      return { ticker: { latest: ticker }, totals: { today } }
     },
     async () => {
       const at = now()
