@@ -27,6 +27,7 @@ import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
+import { lockOrders } from "./store/order-locks"
 import {
   ExchangeRateInput,
   readExchangeRates,
@@ -164,6 +165,23 @@ export default class OrderRhythmModuleService extends MedusaService({
     const buckets = await recountHourBuckets(knex, touched, timezone)
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
     return { orders: facts.length, buckets, days }
+  }
+
+  /**
+   * Locks the orders, then has `derive` load them from Medusa and derive their facts, then
+   * writes them, all in one transaction: concurrent ingests of an order converge on
+   * Medusa's latest state (see store/order-locks).
+   */
+  @InjectTransactionManager()
+  async ingestLatest(
+    orderIds: string[],
+    derive: (orderIds: string[]) => Promise<OrderFacts[]>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await lockOrders(transactionKnex(sharedContext), orderIds)
+    const facts = await derive(orderIds)
+    const result = await this.ingestFacts(facts, sharedContext)
+    return { ...result, facts }
   }
 
   /**
