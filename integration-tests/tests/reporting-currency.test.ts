@@ -151,6 +151,7 @@ medusaIntegrationTestRunner({
       await ingestOrdersWorkflow(container).run({ input: { order_ids: [order.id] } })
       const canceledAt = async () =>
         (await dbConnection.raw("select canceled_at from order_rhythm_order_fact where order_id = ?", [order.id])).rows[0]?.canceled_at
+      expect(await canceledAt()).toBeNull()
 
       // The first ingest's load of the order is held back after it has read Medusa.
       const query = container.resolve(ContainerRegistrationKeys.QUERY)

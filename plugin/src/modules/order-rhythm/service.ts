@@ -128,6 +128,11 @@ export default class OrderRhythmModuleService extends MedusaService({
     await this.liveSide_.ordersChanged(channels)
   }
 
+  /** Every watched room recounts: the reporting currency or its rates changed. */
+  async figuresChanged() {
+    await this.liveSide_.everythingChanged()
+  }
+
   /** The figures of one room, as the live protocol names them, in parts by priority. */
   roomFigures(room: string): WallFigurePart[] {
     if (room === "wall") return this.wallFigureParts(undefined)

@@ -62,6 +62,12 @@ export class LiveSide {
     live.hub.changed(rooms)
   }
 
+  /** Every watched room recounts (what all figures depend on changed, e.g. the reporting currency). */
+  async everythingChanged() {
+    const live = await this.live_
+    live?.hub.changed(live.hub.watchedRooms())
+  }
+
   async disconnectToken(id: string) {
     const live = await this.live_
     await live?.hub.disconnectToken(id)

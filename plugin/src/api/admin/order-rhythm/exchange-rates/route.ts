@@ -36,7 +36,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostExchangeRatesBody
   await assertKnownCurrencies(req, body.rates.map((entry) => entry.currency_code))
   await rhythm.enterExchangeRates(body.rates, req.auth_context?.actor_id ?? null)
   // The wall's converted big numbers follow at once.
-  await rhythm.ordersChanged([])
+  await rhythm.figuresChanged()
   const after = await rhythm.reportingRates()
   res.status(201).json({ reporting_currency: after.reportingCurrency, exchange_rates: after.rates })
 }

@@ -22,7 +22,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostReportingCurrency
   }
   await rhythm.setReportingCurrency(code)
   // The wall's big numbers switch at once.
-  await rhythm.ordersChanged([])
+  await rhythm.figuresChanged()
   const { reportingCurrency, rates } = await rhythm.reportingRates()
   res.json({ reporting_currency: reportingCurrency, exchange_rates: rates })
 }
