@@ -2,6 +2,8 @@ import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery 
 import { GetRhythmQuery } from "./admin/order-rhythm/rhythm/validators"
 import { PostReconcileBody } from "./admin/order-rhythm/reconcile/validators"
 import { PostDisplayTokenBody } from "./admin/order-rhythm/display-tokens/validators"
+import { PostExchangeRatesBody } from "./admin/order-rhythm/exchange-rates/validators"
+import { PostReportingCurrencyBody } from "./admin/order-rhythm/reporting-currency/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -19,6 +21,16 @@ export default defineMiddlewares({
       matcher: "/admin/order-rhythm/display-tokens",
       method: "POST",
       middlewares: [validateAndTransformBody(PostDisplayTokenBody)],
+    },
+    {
+      matcher: "/admin/order-rhythm/exchange-rates",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostExchangeRatesBody)],
+    },
+    {
+      matcher: "/admin/order-rhythm/reporting-currency",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostReportingCurrencyBody)],
     },
   ],
 })

@@ -32,6 +32,21 @@ describe("RhythmView", () => {
     expect(numbers).toContain("$9,120")
   })
 
+  it("shows the reporting-currency total when one is set, and apart any currency that had no rate", () => {
+    const totals = {
+      ...totalsFixture(),
+      reporting: { currency: "cny", revenue: 378000.25, missing: ["usd"], lastWeek: { revenue: 350000, missing: [] } },
+    }
+    const live = applySnapshot(emptyLiveState, { seqs: { wall: 1 }, at: "2025-06-02T12:30:00Z", timezone: "Asia/Shanghai", rooms: { wall: { totals: { today: totals } } } }).state
+    const { getByTestId } = render(RhythmView, { props: { live, channel: undefined, words: wordsFor("en"), locale: "en" } })
+    const numbers = getByTestId("big-numbers").textContent ?? ""
+    expect(numbers).toContain("Revenue today (CNY)")
+    expect(numbers).toContain("378,000")
+    expect(numbers).not.toContain("€48,211")
+    expect(numbers).toContain("Revenue today (USD, no rate, not in total)")
+    expect(numbers).toContain("$9,120")
+  })
+
   it("lists the newest orders first with their number, items and amount", () => {
     const { getByTestId } = render(RhythmView, { props: { live: withData, channel: undefined, words: wordsFor("en"), locale: "en" } })
     const items = Array.from(getByTestId("ticker").querySelectorAll("li"))

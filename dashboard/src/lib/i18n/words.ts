@@ -12,6 +12,8 @@ export type Words = {
   ordersToday: string
   unitsToday: string
   revenueToday: (currency: string) => string
+  /** A currency left out of the reporting-currency total: no rate entered for today. */
+  revenueTodayNoRate: (currency: string) => string
   sameHourLastWeek: string
   todayIntake: string
   actual: string
@@ -57,6 +59,7 @@ const en: Words = {
   ordersToday: "Orders today",
   unitsToday: "Units today",
   revenueToday: (currency) => `Revenue today (${currency.toUpperCase()})`,
+  revenueTodayNoRate: (currency) => `Revenue today (${currency.toUpperCase()}, no rate, not in total)`,
   sameHourLastWeek: "same hour last week",
   todayIntake: "Today's intake per hour",
   actual: "actual",
@@ -108,6 +111,7 @@ const zhCN: Words = {
   ordersToday: "今日订单",
   unitsToday: "今日件数",
   revenueToday: (currency) => `今日销售额（${currency.toUpperCase()}）`,
+  revenueTodayNoRate: (currency) => `今日销售额（${currency.toUpperCase()}，无汇率，未计入合计）`,
   sameHourLastWeek: "上周同时段",
   todayIntake: "今日每小时接单",
   actual: "实际",

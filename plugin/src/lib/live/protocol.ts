@@ -61,6 +61,19 @@ export type TodayTotals = {
   revenue: Money
   /** The same figures from the start of the same weekday last week to the same local time. */
   lastWeek: { orders: number; units: number; revenue: Money }
+  /**
+   * Present only when an admin set a reporting currency: `revenue` converted at each day's
+   * entered rate. `missing` names the currencies with revenue but no rate that day; they are
+   * left out of the converted figure (never counted as 0 or at 1), so show them per currency.
+   */
+  reporting?: ReportingRevenue
+}
+
+export type ReportingRevenue = {
+  currency: string
+  revenue: number
+  missing: string[]
+  lastWeek: { revenue: number; missing: string[] }
 }
 
 export type TickerOrder = {

@@ -2,8 +2,8 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import { Context, Logger } from "@medusajs/framework/types"
 import {
@@ -16,6 +16,7 @@ import {
   StageFact,
   VariantDay,
   VariantItem,
+  ExchangeRate,
 } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
@@ -25,23 +26,37 @@ import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/var
 import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
-import { Granularity, rhythmSeries, rhythmSummary } from "../../lib/rhythm"
-import { hashDisplayToken, looksLikeDisplayToken, newDisplayToken, TOKEN_PREFIX } from "./live/display-tokens"
+import { readState, writeState } from "./store/plugin-state"
+import { lockOrders } from "./store/order-locks"
+import {
+  ExchangeRateInput,
+  readExchangeRates,
+  readRateBook,
+  readReportingCurrency,
+  upsertExchangeRates,
+  writeReportingCurrency,
+} from "./store/exchange-rates"
+import { hashDisplayToken, newDisplayToken, TOKEN_PREFIX } from "./live/display-tokens"
+import { DisplayTokenCheck, displayTokenStanding, identifyViewer } from "./live/viewer-identity"
 import { readTicker, readTodayTotals } from "./store/read-live"
 import { DateTime } from "luxon"
 import type { WallServer } from "./live/wall-server"
-import { LiveServer, startLiveServer } from "./live/live-server"
-import jwt from "jsonwebtoken"
-import { isOneShotCommand, isWorkerOnly } from "./live/process-role"
+import { LiveSide } from "./live/live-side"
+import { isOneShotCommand } from "./live/process-role"
+import { rhythmReport, RhythmParams } from "./figures/rhythm-report"
+import { TotalsSpan, WallFigurePart, wallFigureParts } from "./figures/wall-figures"
 
 type InjectedDependencies = {
   logger: Logger
   configModule?: { projectConfig?: { http?: { jwtSecret?: string } } }
 }
 
-const HOUR_MS = 3_600_000
-const WEEK_MS = 7 * 24 * HOUR_MS
-
+/**
+ * The module's one service: the facts and aggregates it stores (writes in one transaction
+ * each), the reads the rhythm, the wall and the admin need, and the live side. The work is
+ * done in `store/` (SQL), `figures/` (what a report or a wall room holds) and `live/`
+ * (Socket.IO, tokens); the service binds them to Medusa's transactions and options.
+ */
 export default class OrderRhythmModuleService extends MedusaService({
   OrderFact,
   OrderLineFact,
@@ -52,11 +67,12 @@ export default class OrderRhythmModuleService extends MedusaService({
   InventorySnapshot,
   VariantItem,
   VariantDay,
+  ExchangeRate,
 }) {
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
   readonly options: PluginOptions
-  protected live_: Promise<LiveServer | null> | null = null
+  protected readonly liveSide_: LiveSide
   protected readonly configModule_: { projectConfig?: { http?: { jwtSecret?: string } } } | undefined
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
@@ -80,51 +96,45 @@ export default class OrderRhythmModuleService extends MedusaService({
     this.logger_ = container.logger
     this.configModule_ = container.configModule
     this.options = parsePluginOptions(rawOptions)
-  }
-
-  /**
-   * Starts the live side once per process: in a serving process the wall's HTTP server
-   * with Socket.IO on it; in a worker-mode process only a Redis emitter (it has no HTTP),
-   * so what the worker ingests still reaches the screens.
-   */
-  async startLive(): Promise<WallServer | null> {
-    if (!this.options.socket.enabled || isOneShotCommand()) {
-      return null
-    }
-    this.live_ ??= startLiveServer({
+    this.liveSide_ = new LiveSide({
       options: this.options,
       logger: this.logger_,
       figures: (room) => this.roomFigures(room),
       identify: (token) => this.identify(token),
-      workerOnly: isWorkerOnly(),
-    }).catch((error) => {
-      this.logger_.error(`order-rhythm: the live server failed to start: ${error?.stack ?? error}`)
-      return null
     })
-    return (await this.live_)?.wall ?? null
+  }
+
+  /** The live server while it runs (kept under this name for the live benchmark). */
+  protected get live_() {
+    return this.liveSide_.server
+  }
+
+  /** Starts the live side once per process (see LiveSide.start). */
+  async startLive(): Promise<WallServer | null> {
+    return this.liveSide_.start()
   }
 
   async stopLive(): Promise<void> {
-    const live = await this.live_
-    this.live_ = null
-    await live?.close()
+    await this.liveSide_.stop()
   }
 
   /** The port the wall display answers on, once started (tests use port 0). */
   async livePort(): Promise<number | null> {
-    return (await this.live_)?.wall?.port ?? null
+    return this.liveSide_.port()
   }
 
   /** Tells the screens that these channels' orders changed; the hub recounts and streams. */
   async ordersChanged(channels: Array<string | null>) {
-    const live = await this.live_
-    if (!live) return
-    const rooms = ["wall", ...new Set(channels.filter((c): c is string => Boolean(c)).map((c) => `wall:channel:${c}`))]
-    live.hub.changed(rooms)
+    await this.liveSide_.ordersChanged(channels)
+  }
+
+  /** Every watched room recounts: the reporting currency or its rates changed. */
+  async figuresChanged() {
+    await this.liveSide_.everythingChanged()
   }
 
   /** The figures of one room, as the live protocol names them, in parts by priority. */
-  roomFigures(room: string): Array<() => Promise<Record<string, Record<string, unknown>>>> {
+  roomFigures(room: string): WallFigurePart[] {
     if (room === "wall") return this.wallFigureParts(undefined)
     if (room.startsWith("wall:channel:")) return this.wallFigureParts(room.slice("wall:channel:".length))
     // Inventory figures arrive with the inventory issue; until then the room holds nothing.
@@ -133,33 +143,16 @@ export default class OrderRhythmModuleService extends MedusaService({
 
   /** A handshake token: a display token (ordt_...) or a Medusa admin JWT. */
   async identify(token: string) {
-    if (looksLikeDisplayToken(token)) {
-      const check = await this.checkDisplayToken(token)
-      if (!check.ok) return check
-      return { ok: true as const, viewer: { kind: "display" as const, scopes: check.scopes }, tokenId: check.id }
-    }
-    try {
-      const secret = this.configModule_?.projectConfig?.http?.jwtSecret
-      const payload = jwt.verify(token, secret as string) as { actor_type?: string }
-      if (payload.actor_type !== "user") {
-        return { ok: false as const, code: "bad_token" as const, message: "only an admin user's token opens the wall" }
-      }
-      return { ok: true as const, viewer: { kind: "admin" as const } }
-    } catch (error) {
-      const expired = (error as Error).name === "TokenExpiredError"
-      return {
-        ok: false as const,
-        code: expired ? ("expired_token" as const) : ("bad_token" as const),
-        message: expired ? "this admin login has expired: use a display token for a wall" : "this token is neither a display token nor a valid admin token",
-      }
-    }
+    return identifyViewer(token, {
+      checkDisplayToken: (displayToken) => this.checkDisplayToken(displayToken),
+      jwtSecret: this.configModule_?.projectConfig?.http?.jwtSecret,
+    })
   }
 
   /** Revokes a display token and cuts its open screens at once. */
   async revokeDisplayToken(id: string) {
     const [updated] = await this.updateDisplayTokens([{ id, revoked_at: new Date() }])
-    const live = await this.live_
-    await live?.hub.disconnectToken(id)
+    await this.liveSide_.disconnectToken(id)
     return updated
   }
 
@@ -177,6 +170,23 @@ export default class OrderRhythmModuleService extends MedusaService({
     const buckets = await recountHourBuckets(knex, touched, timezone)
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
     return { orders: facts.length, buckets, days }
+  }
+
+  /**
+   * Locks the orders, then has `derive` load them from Medusa and derive their facts, then
+   * writes them, all in one transaction: concurrent ingests of an order converge on
+   * Medusa's latest state (see store/order-locks).
+   */
+  @InjectTransactionManager()
+  async ingestLatest(
+    orderIds: string[],
+    derive: (orderIds: string[]) => Promise<OrderFacts[]>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await lockOrders(transactionKnex(sharedContext), orderIds)
+    const facts = await derive(orderIds)
+    const result = await this.ingestFacts(facts, sharedContext)
+    return { ...result, facts }
   }
 
   /**
@@ -214,54 +224,18 @@ export default class OrderRhythmModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const knex = transactionKnex(sharedContext)
-    const [buckets, flows, coverageStartUtc] = await Promise.all([
+    const [buckets, flows, coverageStartUtc, rateBook] = await Promise.all([
       readHourBuckets(knex, { fromUtc: filter.bucketsFromUtc, toUtc: filter.bucketsToUtc, channels: filter.channels }),
       readOrderFlows(knex, filter),
       readCoverageStart(knex),
+      readRateBook(knex),
     ])
-    return { buckets, flows, coverageStartUtc }
+    return { buckets, flows, coverageStartUtc, rateBook }
   }
 
-  /**
-   * The rhythm of a window as the REST API and the wall read it: the engine's summary
-   * plus the per-hour or per-day series. The heat map covers the eight weeks up to the
-   * window's end, so each hour-of-week cell averages enough occurrences to show a shape.
-   */
-  async rhythm(params: {
-    nowUtc: string
-    fromUtc: string
-    toUtc: string
-    granularity: Granularity
-    channels?: string[]
-    locationId?: string
-  }) {
-    const heatFromUtc = new Date(Date.parse(params.toUtc) - 8 * WEEK_MS).toISOString()
-    // The expected curve for today looks back eight weeks from now.
-    const bucketsFromUtc = new Date(
-      Math.min(Date.parse(params.fromUtc), Date.parse(heatFromUtc), Date.parse(params.nowUtc) - 9 * WEEK_MS)
-    ).toISOString()
-    const bucketsToUtc = new Date(Math.max(Date.parse(params.toUtc), Date.parse(params.nowUtc) + HOUR_MS)).toISOString()
-    const input = await this.readRhythmInput({
-      fromUtc: params.fromUtc,
-      toUtc: params.toUtc,
-      channels: params.channels,
-      locationId: params.locationId,
-      finalStage: this.options.finalStage,
-      bucketsFromUtc,
-      bucketsToUtc,
-    })
-    const window = { fromUtc: params.fromUtc, toUtc: params.toUtc }
-    const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows }, params.nowUtc, {
-      timezone: this.options.timezone,
-      finalStage: this.options.finalStage,
-      slaHours: this.options.slaHours,
-      window,
-      channels: params.channels,
-      heatMapWindow: { fromUtc: heatFromUtc, toUtc: params.toUtc },
-      coverageStartUtc: input.coverageStartUtc,
-    })
-    const series = rhythmSeries(input.buckets, window, this.options.timezone, params.granularity, params.channels)
-    return { ...summary, granularity: params.granularity, series }
+  /** The rhythm of a window as the REST API and the wall read it (see figures/rhythm-report). */
+  async rhythm(params: RhythmParams) {
+    return rhythmReport(this.options, (filter) => this.readRhythmInput(filter), params)
   }
 
   /** Makes a display token; the plain token is returned this once and never stored. */
@@ -279,67 +253,24 @@ export default class OrderRhythmModuleService extends MedusaService({
   }
 
   /** The token's record when it may open a screen now, or why it may not. */
-  async checkDisplayToken(token: string): Promise<
-    { ok: true; id: string; scopes: string[] } | { ok: false; code: "bad_token" | "expired_token" | "revoked_token"; message: string }
-  > {
+  async checkDisplayToken(token: string): Promise<DisplayTokenCheck> {
     const [record] = await this.listDisplayTokens({ token_hash: hashDisplayToken(token) })
-    if (!record) {
-      return { ok: false, code: "bad_token", message: "this display token is not known: ask an admin for a new one" }
-    }
-    if (record.revoked_at) {
-      return { ok: false, code: "revoked_token", message: `display token "${record.name}" was revoked` }
-    }
-    if (record.expires_at && new Date(record.expires_at).getTime() <= Date.now()) {
-      return { ok: false, code: "expired_token", message: `display token "${record.name}" expired at ${new Date(record.expires_at).toISOString()}` }
-    }
-    return { ok: true, id: record.id, scopes: record.scopes as unknown as string[] }
+    return displayTokenStanding(record)
   }
 
-  /**
-   * Everything a wall room shows, keyed as the live protocol streams it, in two parts:
-   * the ticker and today's totals (two small reads) first, then the rhythm summary. A
-   * channel room counts only that channel's orders.
-   */
-  wallFigureParts(channel: string | undefined, now = () => new Date()): Array<() => Promise<Record<string, Record<string, unknown>>>> {
-    return [
-      async () => {
-        const at = now()
-        const local = DateTime.fromJSDate(at, { zone: this.options.timezone })
-        const lastWeek = local.minus({ weeks: 1 })
-        const [ticker, totals] = await Promise.all([
-          this.readTickerOrders(channel),
-          this.readTotals(channel, {
-            localDate: local.toISODate()!,
-            dayStartUtc: local.startOf("day").toUTC().toISO()!,
-            nowUtc: at.toISOString(),
-            lastWeekStartUtc: lastWeek.startOf("day").toUTC().toISO()!,
-            lastWeekNowUtc: lastWeek.toUTC().toISO()!,
-          }),
-        ])
-        return { ticker: { latest: ticker }, totals: { today: totals } }
+  /** Everything a wall room shows, in parts by priority (see figures/wall-figures). */
+  wallFigureParts(channel: string | undefined, now = () => new Date()): WallFigurePart[] {
+    return wallFigureParts(
+      {
+        timezone: this.options.timezone,
+        readTickerOrders: (ch) => this.readTickerOrders(ch),
+        readTotals: (ch, span) => this.readTotals(ch, span),
+        rhythm: (params) => this.rhythm(params),
+        readRateBook: () => this.readRateBook(),
       },
-      async () => {
-        const at = now()
-        const rhythm = await this.rhythm({
-          nowUtc: at.toISOString(),
-          fromUtc: new Date(at.getTime() - 48 * HOUR_MS).toISOString(),
-          toUtc: at.toISOString(),
-          granularity: "hour",
-          channels: channel ? [channel] : undefined,
-        })
-        return {
-          rhythm: {
-            rates: rhythm.rates,
-            backlog: rhythm.backlog,
-            cycleTimes: rhythm.cycleTimes,
-            sla: rhythm.sla,
-            heatMap: rhythm.heatMap,
-            today: rhythm.today,
-            series: rhythm.series,
-          },
-        }
-      },
-    ]
+      channel,
+      now
+    )
   }
 
   @InjectManager()
@@ -348,28 +279,51 @@ export default class OrderRhythmModuleService extends MedusaService({
   }
 
   @InjectManager()
-  async readTotals(
-    channel: string | undefined,
-    span: Parameters<typeof readTodayTotals>[2],
-    @MedusaContext() sharedContext: Context = {}
-  ) {
+  async readTotals(channel: string | undefined, span: TotalsSpan, @MedusaContext() sharedContext: Context = {}) {
     return readTodayTotals(transactionKnex(sharedContext), channel, span)
+  }
+
+  /** The reporting currency and the rates quoted in it; null when figures stay per currency. */
+  @InjectManager()
+  async readRateBook(@MedusaContext() sharedContext: Context = {}) {
+    return readRateBook(transactionKnex(sharedContext))
+  }
+
+  /** The reporting currency (null: none) and the rates entered against it. */
+  @InjectManager()
+  async reportingRates(@MedusaContext() sharedContext: Context = {}) {
+    const knex = transactionKnex(sharedContext)
+    const reportingCurrency = await readReportingCurrency(knex)
+    return { reportingCurrency, rates: reportingCurrency ? await readExchangeRates(knex, reportingCurrency) : [] }
+  }
+
+  /** Sets (or with null clears) the reporting currency; rates entered against another one stay stored but unused. */
+  @InjectTransactionManager()
+  async setReportingCurrency(currency: string | null, @MedusaContext() sharedContext: Context = {}) {
+    await writeReportingCurrency(transactionKnex(sharedContext), currency)
+  }
+
+  /** Enters rates against the current reporting currency; throws when none is set. */
+  @InjectTransactionManager()
+  async enterExchangeRates(rates: ExchangeRateInput[], createdBy: string | null, @MedusaContext() sharedContext: Context = {}) {
+    const knex = transactionKnex(sharedContext)
+    const reportingCurrency = await readReportingCurrency(knex)
+    if (!reportingCurrency) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "reporting_currency: set a reporting currency before entering rates")
+    }
+    await upsertExchangeRates(knex, reportingCurrency, rates, createdBy)
+    return reportingCurrency
   }
 
   /** A value the plugin keeps between runs (cursor, label zone); null when never set. */
   @InjectManager()
   async getState<T>(key: string, @MedusaContext() sharedContext: Context = {}): Promise<T | null> {
-    const [row] = await transactionKnex(sharedContext)("order_rhythm_state").where({ key }).whereNull("deleted_at")
-    return row ? (row.value as T) : null
+    return readState<T>(transactionKnex(sharedContext), key)
   }
 
   @InjectTransactionManager()
   async setState(key: string, value: unknown, @MedusaContext() sharedContext: Context = {}) {
-    const knex = transactionKnex(sharedContext)
-    await knex("order_rhythm_state")
-      .insert({ id: generateEntityId(undefined, "orstate"), key, value: JSON.stringify(value) })
-      .onConflict(knex.raw("(key) where deleted_at is null"))
-      .merge(["value", "updated_at"])
+    await writeState(transactionKnex(sharedContext), key, value)
   }
 
   /**
@@ -379,19 +333,12 @@ export default class OrderRhythmModuleService extends MedusaService({
   @InjectTransactionManager()
   async ensureBucketLabels(@MedusaContext() sharedContext: Context = {}): Promise<number> {
     const knex = transactionKnex(sharedContext)
-    const [row] = await knex("order_rhythm_state").where({ key: "label_timezone" }).whereNull("deleted_at")
-    if (row?.value?.timezone === this.options.timezone) {
+    const labelled = await readState<{ timezone?: string }>(knex, "label_timezone")
+    if (labelled?.timezone === this.options.timezone) {
       return 0
     }
     const relabelled = await relabelHourBuckets(knex, this.options.timezone)
-    await knex("order_rhythm_state")
-      .insert({
-        id: generateEntityId(undefined, "orstate"),
-        key: "label_timezone",
-        value: JSON.stringify({ timezone: this.options.timezone }),
-      })
-      .onConflict(knex.raw("(key) where deleted_at is null"))
-      .merge(["value", "updated_at"])
+    await writeState(knex, "label_timezone", { timezone: this.options.timezone })
     return relabelled
   }
 }

@@ -64,41 +64,42 @@ export const ORDER_FACT_FIELDS = [
 export type LoadOrdersInput = { order_ids: string[] }
 
 /** Reloads the orders an event pointed at, as Medusa stores them now. */
-export const loadOrdersStep = createStep(
-  "order-rhythm-load-orders",
-  async ({ order_ids }: LoadOrdersInput, { container }) => {
-    const ids = [...new Set(order_ids)]
-    if (!ids.length) {
-      return new StepResponse([] as LoadedOrder[])
-    }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: orders }, { data: changes }] = await Promise.all([
-      query.graph({ entity: "order", fields: ORDER_FACT_FIELDS, filters: { id: ids } }),
-      // Edits, claims and exchanges are order changes; the order has no Query relation to them.
-      query.graph({
-        entity: "order_change",
-        fields: ["id", "order_id", "change_type", "status", "created_at", "confirmed_at", "canceled_at"],
-        filters: { order_id: ids, status: "confirmed" },
-      }),
-    ])
-    const loaded = orders as unknown as LoadedOrder[]
-    const lineIds = loaded.flatMap((order) => (order.items ?? []).map((item) => item?.id).filter(Boolean)) as string[]
-    const locationsByLine = await reservationLocations(query, lineIds)
-    for (const order of loaded) {
-      const mine = (changes as any[]).filter((change) => change.order_id === order.id)
-      order.edits = mine.filter((change) => change.change_type === "edit")
-      order.claims = mine.filter((change) => change.change_type === "claim")
-      order.exchanges = mine.filter((change) => change.change_type === "exchange")
-      order.reservation_locations = Object.fromEntries(
-        (order.items ?? []).flatMap((item) => {
-          const location = item ? locationsByLine.get(item.id)?.[0] : undefined
-          return item && location ? [[item.id, location]] : []
-        })
-      )
-    }
-    return new StepResponse(loaded)
+export async function loadOrders(query: any, orderIds: string[]): Promise<LoadedOrder[]> {
+  const ids = [...new Set(orderIds)]
+  if (!ids.length) {
+    return []
   }
-)
+  const [{ data: orders }, { data: changes }] = await Promise.all([
+    query.graph({ entity: "order", fields: ORDER_FACT_FIELDS, filters: { id: ids } }),
+    // Edits, claims and exchanges are order changes; the order has no Query relation to them.
+    query.graph({
+      entity: "order_change",
+      fields: ["id", "order_id", "change_type", "status", "created_at", "confirmed_at", "canceled_at"],
+      filters: { order_id: ids, status: "confirmed" },
+    }),
+  ])
+  const loaded = orders as unknown as LoadedOrder[]
+  const lineIds = loaded.flatMap((order) => (order.items ?? []).map((item) => item?.id).filter(Boolean)) as string[]
+  const locationsByLine = await reservationLocations(query, lineIds)
+  for (const order of loaded) {
+    const mine = (changes as any[]).filter((change) => change.order_id === order.id)
+    order.edits = mine.filter((change) => change.change_type === "edit")
+    order.claims = mine.filter((change) => change.change_type === "claim")
+    order.exchanges = mine.filter((change) => change.change_type === "exchange")
+    order.reservation_locations = Object.fromEntries(
+      (order.items ?? []).flatMap((item) => {
+        const location = item ? locationsByLine.get(item.id)?.[0] : undefined
+        return item && location ? [[item.id, location]] : []
+      })
+    )
+  }
+  return loaded
+}
+
+/** The load as a step of its own, for flows that only read (the ingest loads under its lock). */
+export const loadOrdersStep = createStep("order-rhythm-load-orders", async ({ order_ids }: LoadOrdersInput, { container }) => {
+  return new StepResponse(await loadOrders(container.resolve(ContainerRegistrationKeys.QUERY), order_ids))
+})
 
 /** A line's demand belongs to the stock location of its reservation. */
 async function reservationLocations(query: any, lineIds: string[]): Promise<Map<string, string[]>> {

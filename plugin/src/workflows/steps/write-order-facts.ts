@@ -1,21 +1,28 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_RHYTHM_MODULE } from "../../modules/order-rhythm"
 import type OrderRhythmModuleService from "../../modules/order-rhythm/service"
-import { deriveOrderFacts, isDraft, LoadedOrder } from "../../lib/facts"
+import { deriveOrderFacts, isDraft } from "../../lib/facts"
+import { loadOrders, LoadOrdersInput } from "./load-orders"
 
 /**
- * Derives and writes the facts of the loaded orders and recounts the hour buckets they
- * touch. No compensation: the write is an idempotent upsert of what Medusa holds, so a
- * retry or a later event converges anyway.
+ * Reloads the orders and writes their facts, recounting the hour buckets they touch, with
+ * the load inside the write's per-order lock (see the service's ingestLatest): two
+ * overlapping ingests of one order then write in the order they loaded, so the last write
+ * is always of the latest load. No compensation: the write is an idempotent upsert of what
+ * Medusa holds, so a retry or a later event converges anyway.
  */
 export const writeOrderFactsStep = createStep(
   "order-rhythm-write-order-facts",
-  async (orders: LoadedOrder[], { container }) => {
+  async ({ order_ids }: LoadOrdersInput, { container }) => {
     const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-    const facts = orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
-    const result = await rhythm.ingestFacts(facts)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const result = await rhythm.ingestLatest(order_ids, async (ids) => {
+      const orders = await loadOrders(query, ids)
+      return orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
+    })
     // After the commit above: the screens recount from what is now stored.
-    await rhythm.ordersChanged(facts.map((fact) => fact.order.sales_channel_id))
-    return new StepResponse({ written: facts.map((fact) => fact.order.order_id), buckets: result.buckets })
+    await rhythm.ordersChanged(result.facts.map((fact) => fact.order.sales_channel_id))
+    return new StepResponse({ written: result.facts.map((fact) => fact.order.order_id), buckets: result.buckets })
   }
 )

@@ -2,6 +2,8 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Checkbox, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import QRCode from "qrcode"
 import { useCallback, useEffect, useState } from "react"
+import { api } from "../../lib/admin-api"
+import { ReportingCurrencySection } from "../../components/reporting-currency"
 
 type DisplayToken = {
   id: string
@@ -14,19 +16,6 @@ type DisplayToken = {
   token?: string
 }
 type Option = { id: string; name: string }
-
-const api = async <T,>(path: string, init?: RequestInit): Promise<T> => {
-  const response = await fetch(path, {
-    credentials: "include",
-    headers: { "content-type": "application/json" },
-    ...init,
-  })
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok) {
-    throw new Error(body.message ?? `${response.status} ${response.statusText}`)
-  }
-  return body as T
-}
 
 /**
  * Display tokens for wall screens: one per screen, limited to what it should show,
@@ -195,6 +184,7 @@ const OrderRhythmPage = () => {
           </Table.Body>
         </Table>
       </Container>
+      <ReportingCurrencySection />
     </div>
   )
 }
