@@ -7,7 +7,7 @@ export default defineConfig({
     globals: true,
     pool: "forks",
     fileParallelism: false,
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
     hookTimeout: 180_000,
     testTimeout: 120_000,
     env: {

@@ -14,6 +14,17 @@ const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@order-rhythm.local"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "order-rhythm"
 /** `--check`: start everything, prove each URL answers, then stop (used to test the demo). */
 const CHECK_ONLY = process.argv.includes("--check")
+/**
+ * The simulator runs the store's own hourly rate this many times faster, so the wall moves
+ * while you watch (at 1, an ordinary afternoon brings an order every 20 minutes or so).
+ */
+const SPEED = Number(argValue("--speed") ?? process.env.DEMO_SPEED ?? 60)
+const TSX_CLI = require.resolve("tsx/cli", { paths: [APP_DIR] })
+
+function argValue(name) {
+  const index = process.argv.indexOf(name)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
 
 const log = (line) => console.log(`[demo] ${line}`)
 
@@ -62,15 +73,17 @@ async function main() {
 
   log("migrating the database")
   await medusa(["db:migrate"], env)
-  log("seeding the demo store")
+  log("seeding the demo store and its year of history (the first run takes a few minutes; later runs reuse it)")
   await medusa(["exec", "./src/scripts/seed-demo.ts"], env)
 
   log("starting Medusa with the order-rhythm plugin")
   const server = medusa(["start"], env, { wait: false })
   let stopping = false
+  let simulator = null
   const stop = async (code) => {
     if (stopping) return
     stopping = true
+    simulator?.kill("SIGTERM")
     server.kill("SIGTERM")
     await new Promise((resolve) => server.once("exit", resolve))
     await pg.stop().catch(() => {})
@@ -91,6 +104,16 @@ async function main() {
   await waitForUrl(`${base}/app`, 120_000)
   await waitForUrl(`http://localhost:${WALL_PORT}/health`, 30_000)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (!CHECK_ONLY) {
+    simulator = spawn(process.execPath, [TSX_CLI, "src/demo/simulate.ts", "--base-url", base, "--speed", String(SPEED)], {
+      cwd: APP_DIR,
+      env,
+      stdio: "inherit",
+    })
+    simulator.on("exit", (code) => {
+      if (!stopping) log(`the order simulator stopped (${code}); the store and the wall go on without it`)
+    })
+  }
   const tokenFile = path.resolve(APP_DIR, "..", ".order-rhythm", "demo-wall-token")
   const wallToken = require("node:fs").readFileSync(tokenFile, "utf8").trim()
   console.log(
@@ -102,6 +125,9 @@ async function main() {
       `  Wall display   http://localhost:${WALL_PORT}/?token=${wallToken}`,
       `                 (中文: add &lang=zh-CN; more screens: Medusa Admin > Order Rhythm)`,
       `  PostgreSQL     ${pg.source} (${pg.host}:${pg.port}, database ${DATABASE})`,
+      CHECK_ONLY
+        ? "  Simulator      not started (--check)"
+        : `  Simulator      orders through the store API at ${SPEED}x the store's hourly rate (--speed N, DEMO_SPEED)`,
       "Press Ctrl-C to stop.",
       "",
     ].join("\n")
