@@ -1,4 +1,7 @@
 import { DateTime } from "luxon"
+import { SPRING_FESTIVAL, STORE_ZONE } from "./store-calendar"
+
+export { STORE_ZONE }
 
 /**
  * The demo store's rhythm: how many orders to expect in a given hour of the store's own
@@ -10,8 +13,6 @@ import { DateTime } from "luxon"
  * (520, 618, Double 11, Double 12) as spikes with their run-up, the Spring Festival lull when
  * couriers stop, and a year of growth.
  */
-export const STORE_ZONE = "Asia/Shanghai"
-
 /** Orders on an ordinary day at the end of the history, before weekday and season. */
 export const ORDERS_PER_DAY_NOW = 52
 /** Growth over the past year: a day a year ago saw 1 / (1 + GROWTH) of today's orders. */
@@ -34,14 +35,6 @@ const FESTIVALS: Festival[] = [
   { month: 11, day: 11, peak: 5.0, runUpDays: 10 }, // Double 11
   { month: 12, day: 12, peak: 2.4, runUpDays: 4 }, // Double 12
 ]
-
-/** The Spring Festival (first day of the lunar year): couriers stop for about a week. */
-const SPRING_FESTIVAL: Record<number, string> = {
-  2025: "2025-01-29",
-  2026: "2026-02-17",
-  2027: "2027-02-06",
-  2028: "2028-01-26",
-}
 
 /** Expected orders in the local hour that starts at `hour` (any zone; read in the store's). */
 export function expectedOrdersInHour(hour: DateTime, now: DateTime = DateTime.now()): number {

@@ -2,6 +2,7 @@ import { randomExponential, randomLcg, randomPoisson } from "d3-random"
 import { DateTime } from "luxon"
 import { DEMO_VARIANTS, hkdPrice, type DemoVariant } from "./catalogue"
 import { STORE_ZONE, expectedOrdersOnDay, hourShare } from "./demand-curve"
+import { nextWorkingTime, seasonFactor } from "./store-calendar"
 
 /**
  * A year of the demo store's orders, planned in memory before anything is written: who
@@ -216,19 +217,6 @@ function basketDraw(day: DateTime, random: () => number): () => DemoVariant {
   }
 }
 
-/** Gift sets sell in the weeks before their festival and hardly at all otherwise. */
-function seasonFactor(variant: DemoVariant, at: DateTime): number {
-  if (!variant.season) return 1
-  const peak =
-    variant.season === "mid-autumn"
-      ? DateTime.fromISO(at.year === 2025 ? "2025-10-06" : "2026-09-25", { zone: STORE_ZONE })
-      : variant.season === "spring-festival"
-        ? DateTime.fromISO(at.month >= 6 ? `${at.year + 1}-02-06` : "2026-02-17", { zone: STORE_ZONE })
-        : DateTime.fromObject({ year: at.year, month: 12, day: 24 }, { zone: STORE_ZONE })
-  const daysBefore = peak.diff(at, "days").days
-  return daysBefore >= -1 && daysBefore <= 28 ? 0.3 + (28 - daysBefore) / 28 : 0.004
-}
-
 type Draw = {
   now: number
   random: () => number
@@ -334,28 +322,6 @@ function lifecycle(
     o.updatedAt = new Date(Math.max(...times.map((t) => t.getTime())))
     return o
   }
-}
-
-/** The warehouses pick and pack from 09:00 to 21:00, every day. */
-function nextWorkingTime(t: number): number {
-  const hourStart = t - (t % HOUR)
-  const localHour = (((hourStart + zoneOffset(hourStart)) / HOUR) % 24 + 24) % 24
-  // The night's orders are picked through the first hours of the morning, not all at 09:00.
-  const spread = (t % HOUR) * 2
-  if (localHour < 9) return hourStart + (9 - localHour) * HOUR + spread
-  if (localHour >= 21) return hourStart + (33 - localHour) * HOUR + spread
-  return t
-}
-
-/** The store zone's UTC offset (ms) for an hour, cached: asking Intl each time dominated the plan. */
-const offsets = new Map<number, number>()
-function zoneOffset(hourStart: number): number {
-  let offset = offsets.get(hourStart)
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(hourStart, { zone: STORE_ZONE }).offset * 60_000
-    offsets.set(hourStart, offset)
-  }
-  return offset
 }
 
 /**
