@@ -18,7 +18,7 @@ const CHECK_ONLY = process.argv.includes("--check")
  * The simulator runs the store's own hourly rate this many times faster, so the wall moves
  * while you watch (at 1, an ordinary afternoon brings an order every 20 minutes or so).
  */
-const SPEED = Number(argValue("--speed") ?? process.env.DEMO_SPEED ?? 60)
+const SPEED = Number(argValue("--speed") ?? process.env.DEMO_SPEED ?? 10)
 const TSX_CLI = require.resolve("tsx/cli", { paths: [APP_DIR] })
 
 function argValue(name) {
@@ -66,7 +66,12 @@ async function main() {
     PORT: String(PORT),
     // Medusa Admin is served through Vite's middleware in development: no admin build step.
     NODE_ENV: "development",
-    ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: WALL_PORT } }),
+    ORDER_RHYTHM_OPTIONS: JSON.stringify({
+      timezone: "Asia/Shanghai",
+      socket: { port: WALL_PORT },
+      // The demo store promises to pick within a day and hand to the courier within 36 hours.
+      slaHours: { fulfilled: 24, shipped: 36 },
+    }),
     DEMO_ADMIN_EMAIL: ADMIN_EMAIL,
     DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD,
   }
