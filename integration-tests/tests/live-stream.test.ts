@@ -112,8 +112,16 @@ medusaIntegrationTestRunner({
       // No customer on a wall: not the shopper's email, not their name.
       expect(seenByA).not.toContain("shopper@example.com")
       expect(seenByA).not.toContain("Ada")
-      const totals = wallA.state[`wall:channel:${shopA.salesChannelId}`].totals.today as any
-      expect(totals).toMatchObject({ orders: 1, units: 1, revenue: { eur: 64.5 } })
+      // The ticker shows an order before its facts are written; today's totals follow the write.
+      const roomA = `wall:channel:${shopA.salesChannelId}`
+      await waitFor(async () => (wallA.state[roomA].totals.today as any).orders === 1, 10_000, "shop A's totals")
+      expect(wallA.state[roomA].totals.today).toMatchObject({ orders: 1, units: 1, revenue: { eur: 64.5 } })
+      // The early ticker was the one the stored facts give: the recount after the write sent no other.
+      const tickerDeltasWithA = wallA.deltas.filter((d) => d.topic === "ticker" && JSON.stringify(d.data).includes(orderA.id))
+      expect(tickerDeltasWithA).toHaveLength(1)
+      const late = screen(tokenA.token)
+      await late.connected()
+      expect(late.state[roomA].ticker.latest).toEqual(wallA.state[roomA].ticker.latest)
     })
 
     it("ends a disconnect during a burst with exactly the server's values and no gap", async () => {

@@ -20,6 +20,7 @@ import {
 } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
+import { tickerOrderFromFacts } from "../../lib/live"
 import { transactionKnex } from "./store/knex"
 import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./store/write-facts"
 import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
@@ -121,6 +122,11 @@ export default class OrderRhythmModuleService extends MedusaService({
   /** The port the wall display answers on, once started (tests use port 0). */
   async livePort(): Promise<number | null> {
     return this.liveSide_.port()
+  }
+
+  /** Shows freshly loaded orders on the walls' tickers while their facts are written. */
+  async ordersSeen(facts: OrderFacts[]) {
+    await this.liveSide_.ordersSeen(facts.map(tickerOrderFromFacts))
   }
 
   /** Tells the screens that these channels' orders changed; the hub recounts and streams. */

@@ -19,7 +19,10 @@ export const writeOrderFactsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const result = await rhythm.ingestLatest(order_ids, async (ids) => {
       const orders = await loadOrders(query, ids)
-      return orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
+      const facts = orders.filter((order) => !isDraft(order)).map(deriveOrderFacts)
+      // The tickers need nothing the write adds: screens see the orders before it ends.
+      await rhythm.ordersSeen(facts)
+      return facts
     })
     // After the commit above: the screens recount from what is now stored.
     await rhythm.ordersChanged(result.facts.map((fact) => fact.order.sales_channel_id))

@@ -87,6 +87,27 @@ export class LiveHub {
     return [...this.nsp.adapter.rooms.keys()].filter((room) => room.startsWith("wall") || room.startsWith("inventory"))
   }
 
+  /**
+   * Publishes values worked out without a recount, for rooms that already hold a value to
+   * work from: the ticker learns of an order while its facts are still being written. The
+   * recount that follows the write publishes only what then still differs, so an early value
+   * that the stored figures confirm costs nothing more, and one they contradict is replaced.
+   */
+  async publishEarly(rooms: RoomName[], next: (room: RoomName, current: RoomState) => RoomState | null) {
+    for (const room of new Set(rooms)) {
+      if (!this.shared && this.nsp && !this.isWatched(room)) continue
+      const current = await this.store.state(room)
+      const values = next(room, current)
+      if (!values) continue
+      for (const [topic, keys] of Object.entries(values)) {
+        for (const [key, value] of Object.entries(keys)) {
+          if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) continue
+          this.broadcast(await this.store.append(room, topic, key, value))
+        }
+      }
+    }
+  }
+
   /** Recounts a room and publishes each key whose value differs from what the room holds. */
   async recount(room: RoomName): Promise<Delta[]> {
     const current = await this.store.state(room)

@@ -1,4 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
+import { mergeTicker, type TickerOrder } from "../../../lib/live"
 import type { PluginOptions } from "../../../lib/options"
 import type { Identify, RoomFigures } from "./live-hub"
 import { LiveServer, startLiveServer } from "./live-server"
@@ -60,6 +61,22 @@ export class LiveSide {
     if (!live) return
     const rooms = ["wall", ...new Set(channels.filter((c): c is string => Boolean(c)).map((c) => `wall:channel:${c}`))]
     live.hub.changed(rooms)
+  }
+
+  /**
+   * Orders just loaded, before their facts are written: each wall's ticker shows them now
+   * (the write and the recount after it take tens of milliseconds more).
+   */
+  async ordersSeen(orders: TickerOrder[]) {
+    const live = await this.live_
+    if (!live || !orders.length) return
+    const rooms = ["wall", ...new Set(orders.filter((o) => o.channelId).map((o) => `wall:channel:${o.channelId}`))]
+    await live.hub.publishEarly(rooms, (room, current) => {
+      const ticker = current.ticker?.latest as TickerOrder[] | undefined
+      if (!ticker) return null
+      const channel = room.startsWith("wall:channel:") ? room.slice("wall:channel:".length) : undefined
+      return { ticker: { latest: mergeTicker(ticker, orders, channel) } }
+    })
   }
 
   /** Every watched room recounts (what all figures depend on changed, e.g. the reporting currency). */

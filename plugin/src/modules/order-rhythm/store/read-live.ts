@@ -1,8 +1,8 @@
-import type { Money, TickerOrder, TodayTotals } from "../../../lib/live"
+import { TICKER_LENGTH, type Money, type TickerOrder, type TodayTotals } from "../../../lib/live"
 import { Knex } from "./knex"
 
 /** The newest orders for the ticker: number, items, amount; never who bought them. */
-export async function readTicker(knex: Knex, channel: string | undefined, limit = 20): Promise<TickerOrder[]> {
+export async function readTicker(knex: Knex, channel: string | undefined, limit = TICKER_LENGTH): Promise<TickerOrder[]> {
   const query = knex("order_rhythm_order_fact")
     .select("order_id", "display_id", "placed_at", "sales_channel_id", "units", knex.raw("revenue::float8 as revenue"), "currency_code", "canceled_at")
     .whereNull("deleted_at")
