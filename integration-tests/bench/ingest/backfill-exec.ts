@@ -15,6 +15,7 @@ export default async function backfill({ container }: ExecArgs) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
   const batchSize = process.env.BACKFILL_BATCH ? Number(process.env.BACKFILL_BATCH) : undefined
   if (process.env.BACKFILL_BREAKDOWN) await breakdown(container, knex, batchSize ?? 500)
+  if (process.env.BACKFILL_SKIP_RUN) return
   const { reconcileOrders } = require("order-rhythm/workflows")
   const started = performance.now()
   const result = await reconcileOrders(container, { fromScratch: true, batchSize })
@@ -54,8 +55,25 @@ async function breakdown(container: any, knex: any, batchSize: number) {
     for (const o of orders as any[]) o.reservation_locations ??= {}
     const facts = (orders as any[]).filter((o) => !isDraft(o)).map(deriveOrderFacts)
     lap("derive")
-    await rhythm.ingestFacts(facts)
-    lap("ingest_facts")
+    if (process.env.BACKFILL_BREAKDOWN === "2") {
+      const { storedVariantDayKeys, writeOrderFacts } = built("modules/order-rhythm/store/write-facts.js")
+      const { recountHourBuckets } = built("modules/order-rhythm/store/hour-buckets.js")
+      const { recountVariantDays, variantDayKeysOf } = built("modules/order-rhythm/store/variant-days.js")
+      const tz = rhythm.options?.timezone ?? "UTC"
+      await knex.transaction(async (trx: any) => {
+        const stale = await storedVariantDayKeys(trx, facts.map((f: any) => f.order.order_id), tz)
+        lap("stored_days")
+        const touched = await writeOrderFacts(trx, facts)
+        lap("write_facts")
+        await recountHourBuckets(trx, touched, tz)
+        lap("recount_hours")
+        await recountVariantDays(trx, [...stale, ...facts.flatMap((f: any) => variantDayKeysOf(f, tz))], tz)
+        lap("recount_days")
+      })
+    } else {
+      await rhythm.ingestFacts(facts)
+      lap("ingest_facts")
+    }
     console.log(`BREAKDOWN ${batch.length} orders ${lineIds.length} lines ${JSON.stringify(t)}`)
   }
 }
