@@ -89,7 +89,7 @@ async function main() {
     const info = await call<{ url: string }>("info", undefined, 300_000)
     log(`server up at ${info.url}`)
 
-    const seeded = await call("seed", {}, 1_800_000)
+    const seeded = await call("seed", { limit: process.env.BENCH_INGEST_ORDERS ? Number(process.env.BENCH_INGEST_ORDERS) : undefined }, 1_800_000)
     log(
       seeded.reused
         ? `history: ${seeded.orders.toLocaleString("en")} pizza orders found (reused)`
