@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { DemoStore } from "./demo-store"
-import type { HistoryPlan, PlannedOrder } from "./history-plan"
+import type { HistoryPlan, PlannedCustomer, PlannedOrder } from "./history-plan"
 
 /**
  * Writes a planned history into Medusa, batch by batch, through its modules: orders with
@@ -19,6 +19,46 @@ import type { HistoryPlan, PlannedOrder } from "./history-plan"
 export type HistoryProgress = { seed: number; now: string; batches_done: number; batches: number; complete: boolean }
 
 export const BATCH = 250
+
+/**
+ * What the writer needs to know about the store a planned order goes into. The demo store
+ * is one (demoTarget); a benchmark replaying another shop's orders brings its own.
+ */
+export type HistoryTarget = {
+  variant(sku: string): { id: string; productId: string; inventoryItemId: string; productTitle: string; variantTitle: string }
+  location(warehouse: string): string
+  shippingOption(warehouse: string): string
+  regionId(order: WritableOrder): string
+  channelId(order: WritableOrder): string
+  currency(order: WritableOrder): string
+  shippingFee(order: WritableOrder): number
+  shippingName(order: WritableOrder): string
+  address1(order: WritableOrder): string
+}
+
+/** A planned order as the writer reads it: PlannedOrder, with its store's keys as plain strings. */
+export type WritableOrder = Omit<PlannedOrder, "channel" | "region" | "lines" | "fulfilments" | "returns"> & {
+  channel: string
+  region: string
+  lines: Array<{ sku: string; quantity: number; unitPrice: number; warehouse: string }>
+  fulfilments: Array<Omit<PlannedOrder["fulfilments"][number], "warehouse"> & { warehouse: string }>
+  returns: Array<Omit<PlannedOrder["returns"][number], "warehouse"> & { warehouse: string }>
+}
+export type WritablePlan = { from: Date; customers: Array<Pick<PlannedCustomer, "firstName" | "lastName" | "email">> }
+
+export function demoTarget(store: DemoStore): HistoryTarget {
+  return {
+    variant: (sku) => store.variants[sku],
+    location: (warehouse) => store.locations[warehouse as keyof DemoStore["locations"]].id,
+    shippingOption: (warehouse) => store.shippingOptions[warehouse as keyof DemoStore["shippingOptions"]],
+    regionId: (p) => store.regions[p.region as keyof DemoStore["regions"]].id,
+    channelId: (p) => store.channels[p.channel as keyof DemoStore["channels"]].id,
+    currency,
+    shippingFee,
+    shippingName: (p) => (p.channel === "flagship" ? "Counter sale" : "Express"),
+    address1: (p) => (p.channel === "flagship" ? "Counter sale" : `${(p.key % 400) + 1} Demo Road`),
+  }
+}
 const PROGRESS_KEY = "order_rhythm_demo_history"
 
 export async function readHistoryProgress(container: MedusaContainer): Promise<HistoryProgress | null> {
@@ -48,6 +88,7 @@ export async function writeHistory(
     batches,
     complete: false,
   }
+  const target = demoTarget(store)
   const customers = await ensureCustomers(container, plan)
   if (progress.batches_done === 0) {
     await saveHistoryProgress(container, progress)
@@ -59,7 +100,7 @@ export async function writeHistory(
   let written = 0
   for (let batch = progress.batches_done; batch < batches; batch++) {
     const orders = plan.orders.slice(batch * BATCH, (batch + 1) * BATCH)
-    await writeBatch(container, store, orders, customers, plan)
+    await writeHistoryBatch(container, target, orders, customers, plan)
     written += orders.length
     progress = { ...progress, batches_done: batch + 1 }
     await saveHistoryProgress(container, progress)
@@ -72,13 +113,13 @@ export async function writeHistory(
       )
     }
   }
-  await writeOpenReservationsAndStock(container, store, plan)
+  await writeOpenReservationsAndStock(container, target, plan)
   await saveHistoryProgress(container, { ...progress, complete: true })
   return { orders: written, seconds: (Date.now() - started) / 1000 }
 }
 
 /** Customers are created once, before the first batch, and found by email afterwards. */
-async function ensureCustomers(container: MedusaContainer, plan: HistoryPlan): Promise<string[]> {
+export async function ensureCustomers(container: MedusaContainer, plan: WritablePlan): Promise<string[]> {
   const customerModule = container.resolve(Modules.CUSTOMER)
   const ids: string[] = []
   for (let start = 0; start < plan.customers.length; start += 1000) {
@@ -118,29 +159,30 @@ async function removePartialBatch(container: MedusaContainer, plan: HistoryPlan,
   }
 }
 
-async function writeBatch(
+export async function writeHistoryBatch(
   container: MedusaContainer,
-  store: DemoStore,
-  planned: PlannedOrder[],
+  target: HistoryTarget,
+  planned: WritableOrder[],
   customers: string[],
-  plan: HistoryPlan
+  plan: WritablePlan
 ) {
   const orderModule = container.resolve(Modules.ORDER) as any
   const paymentModule = container.resolve(Modules.PAYMENT) as any
   const fulfillmentModule = container.resolve(Modules.FULFILLMENT) as any
   const link = container.resolve(ContainerRegistrationKeys.LINK)
 
-  const created = await orderModule.createOrders(planned.map((order) => orderInput(order, store, customers, plan)))
+  const currency = target.currency
+  const created = await orderModule.createOrders(planned.map((order) => orderInput(order, target, customers, plan)))
   const byKey = new Map<number, any>(created.map((order: any) => [order.metadata.demo_key, order]))
-  const orderOf = (p: PlannedOrder) => byKey.get(p.key)
-  const itemOf = (p: PlannedOrder, line: number) =>
-    orderOf(p).items.find((item: any) => item.variant_id === store.variants[p.lines[line].sku].id)
+  const orderOf = (p: WritableOrder) => byKey.get(p.key)
+  const itemOf = (p: WritableOrder, line: number) =>
+    orderOf(p).items.find((item: any) => item.variant_id === target.variant(p.lines[line].sku).id)
 
   // Payments: collection -> session -> payment -> capture and refunds, as checkout leaves them.
   const paid = planned.filter((p) => p.capturedAt)
   if (paid.length) {
-    const amount = (p: PlannedOrder) => orderTotal(p)
-    const refunded = (p: PlannedOrder) => p.refunds.reduce((sum, r) => sum + r.amount, 0)
+    const amount = (p: WritableOrder) => orderTotal(p, target)
+    const refunded = (p: WritableOrder) => p.refunds.reduce((sum, r) => sum + r.amount, 0)
     const collections = await paymentModule.createPaymentCollections(
       paid.map((p) => ({
         currency_code: currency(p),
@@ -221,19 +263,19 @@ async function writeBatch(
   if (fulfilled.length) {
     const rows = await fulfillmentModule.fulfillmentService_.create(
       fulfilled.map(({ p, f }) => ({
-        location_id: store.locations[f.warehouse].id,
+        location_id: target.location(f.warehouse),
         provider_id: "manual_manual",
-        shipping_option_id: store.shippingOptions[f.warehouse],
+        shipping_option_id: target.shippingOption(f.warehouse),
         delivery_address: { city: p.city, country_code: p.region, address_1: "" },
         items: f.lines.map((entry) => {
           const line = p.lines[entry.line]
           return {
-            title: store.variants[line.sku].productTitle,
+            title: target.variant(line.sku).productTitle,
             sku: line.sku,
             quantity: entry.quantity,
             barcode: "",
             line_item_id: itemOf(p, entry.line).id,
-            inventory_item_id: store.variants[line.sku].inventoryItemId,
+            inventory_item_id: target.variant(line.sku).inventoryItemId,
           }
         }),
         labels: [],
@@ -259,7 +301,7 @@ async function writeBatch(
       returned.map(({ p, r }) => ({
         order_id: orderOf(p).id,
         status: r.receivedAt ? "received" : "requested",
-        location_id: store.locations[r.warehouse].id,
+        location_id: target.location(r.warehouse),
         created_at: r.requestedAt,
         requested_at: r.requestedAt,
         received_at: r.receivedAt,
@@ -279,7 +321,7 @@ async function writeBatch(
  * The order items' own counters (fulfilled, shipped, delivered, returned), which Medusa
  * Admin reads for an order's status. Items with the same counters are updated together.
  */
-async function writeItemProgress(orderModule: any, planned: PlannedOrder[], itemOf: (p: PlannedOrder, line: number) => any) {
+async function writeItemProgress(orderModule: any, planned: WritableOrder[], itemOf: (p: WritableOrder, line: number) => any) {
   const groups = new Map<string, string[]>()
   for (const p of planned) {
     p.lines.forEach((line, index) => {
@@ -305,19 +347,23 @@ async function writeItemProgress(orderModule: any, planned: PlannedOrder[], item
 }
 
 /** Reservations hold the open lines' units; the levels are what the year left on the shelves. */
-async function writeOpenReservationsAndStock(container: MedusaContainer, store: DemoStore, plan: HistoryPlan) {
+export async function writeOpenReservationsAndStock(
+  container: MedusaContainer,
+  target: HistoryTarget,
+  plan: { orders: WritableOrder[]; stock: Array<{ sku: string; warehouse: string; stocked: number }> }
+) {
   const inventory = container.resolve(Modules.INVENTORY) as any
   const orderModule = container.resolve(Modules.ORDER) as any
   const levels = await inventory.listInventoryLevels(
-    { inventory_item_id: Object.values(store.variants).map((v) => v.inventoryItemId) },
+    { inventory_item_id: [...new Set(plan.stock.map((s) => target.variant(s.sku).inventoryItemId))] },
     { select: ["id", "inventory_item_id", "location_id"] }
   )
   const levelId = new Map<string, string>(levels.map((l: any) => [`${l.inventory_item_id}@${l.location_id}`, l.id]))
   await inventory.updateInventoryLevels(
     plan.stock.map((s) => ({
-      id: levelId.get(`${store.variants[s.sku].inventoryItemId}@${store.locations[s.warehouse].id}`),
-      inventory_item_id: store.variants[s.sku].inventoryItemId,
-      location_id: store.locations[s.warehouse].id,
+      id: levelId.get(`${target.variant(s.sku).inventoryItemId}@${target.location(s.warehouse)}`),
+      inventory_item_id: target.variant(s.sku).inventoryItemId,
+      location_id: target.location(s.warehouse),
       stocked_quantity: s.stocked,
     }))
   )
@@ -342,13 +388,13 @@ async function writeOpenReservationsAndStock(container: MedusaContainer, store: 
       const p = plan.orders[o.metadata.demo_key]
       return p.lines.flatMap((line, index) => {
         const fulfilled = p.fulfilments.flatMap((f) => f.lines).some((e) => e.line === index)
-        const item = o.items.find((i: any) => i.variant_id === store.variants[line.sku].id)
+        const item = o.items.find((i: any) => i.variant_id === target.variant(line.sku).id)
         if (fulfilled || !item || reservedLines.has(item.id)) return []
         return [
           {
             line_item_id: item.id,
-            inventory_item_id: store.variants[line.sku].inventoryItemId,
-            location_id: store.locations[line.warehouse].id,
+            inventory_item_id: target.variant(line.sku).inventoryItemId,
+            location_id: target.location(line.warehouse),
             quantity: line.quantity,
             description: `order ${o.id}`,
           },
@@ -360,12 +406,12 @@ async function writeOpenReservationsAndStock(container: MedusaContainer, store: 
   }
 }
 
-function orderInput(p: PlannedOrder, store: DemoStore, customers: string[], plan: HistoryPlan) {
+function orderInput(p: WritableOrder, target: HistoryTarget, customers: string[], plan: WritablePlan) {
   const customer = plan.customers[p.customer]
   const address = {
     first_name: customer.firstName,
     last_name: customer.lastName,
-    address_1: p.channel === "flagship" ? "Counter sale" : `${(p.key % 400) + 1} Demo Road`,
+    address_1: target.address1(p),
     city: p.city,
     country_code: p.region,
   }
@@ -379,9 +425,9 @@ function orderInput(p: PlannedOrder, store: DemoStore, customers: string[], plan
   })
   const warehouse = p.lines[0].warehouse
   return {
-    currency_code: currency(p),
-    region_id: store.regions[p.region].id,
-    sales_channel_id: store.channels[p.channel].id,
+    currency_code: target.currency(p),
+    region_id: target.regionId(p),
+    sales_channel_id: target.channelId(p),
     customer_id: customers[p.customer],
     email: customer.email,
     status: p.canceledAt ? "canceled" : fullyDelivered ? "completed" : "pending",
@@ -392,7 +438,7 @@ function orderInput(p: PlannedOrder, store: DemoStore, customers: string[], plan
     shipping_address: address,
     billing_address: address,
     items: p.lines.map((line) => {
-      const variant = store.variants[line.sku]
+      const variant = target.variant(line.sku)
       return {
         title: variant.productTitle,
         product_title: variant.productTitle,
@@ -407,20 +453,20 @@ function orderInput(p: PlannedOrder, store: DemoStore, customers: string[], plan
     }),
     shipping_methods: [
       {
-        name: p.channel === "flagship" ? "Counter sale" : "Express",
-        amount: shippingFee(p),
-        shipping_option_id: store.shippingOptions[warehouse],
+        name: target.shippingName(p),
+        amount: target.shippingFee(p),
+        shipping_option_id: target.shippingOption(warehouse),
         created_at: p.placedAt,
       },
     ],
   }
 }
 
-function currency(p: PlannedOrder) {
+function currency(p: WritableOrder) {
   return p.region === "hk" ? "hkd" : "cny"
 }
 
-function shippingFee(p: PlannedOrder) {
+function shippingFee(p: WritableOrder) {
   if (p.channel === "flagship") return 0
   const items = p.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0)
   // Free shipping over 199 yuan (218 HKD), as most Chinese shops do.
@@ -428,6 +474,6 @@ function shippingFee(p: PlannedOrder) {
   return p.region === "hk" ? 30 : 12
 }
 
-function orderTotal(p: PlannedOrder) {
-  return p.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) + shippingFee(p)
+function orderTotal(p: WritableOrder, target: HistoryTarget) {
+  return p.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) + target.shippingFee(p)
 }

@@ -50,34 +50,39 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
       select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[]) as t(id, hour_start, sales_channel_id, currency_code)
     ),
     placed as (
-      select t.hour_start, t.sales_channel_id, t.currency_code,
-             count(o.id) as orders, coalesce(sum(o.units), 0) as units, coalesce(sum(o.revenue), 0) as revenue
+      -- Lateral, one index range scan of an hour per touched bucket: a plain join on the
+      -- hour range made the planner merge-join on channel and currency and filter the
+      -- range afterwards, quadratic in the facts (seconds per batch at 15k orders).
+      select t.hour_start, t.sales_channel_id, t.currency_code, p.orders, p.units, p.revenue
       from touched t
-      join order_rhythm_order_fact o
-        on o.placed_at >= t.hour_start and o.placed_at < t.hour_start + interval '1 hour'
-       and coalesce(o.sales_channel_id, '') = t.sales_channel_id and o.currency_code = t.currency_code
-       and o.deleted_at is null
-      group by 1, 2, 3
+      cross join lateral (
+        select count(o.id) as orders, coalesce(sum(o.units), 0) as units, coalesce(sum(o.revenue), 0) as revenue
+        from order_rhythm_order_fact o
+        where o.placed_at >= t.hour_start and o.placed_at < t.hour_start + interval '1 hour'
+          and coalesce(o.sales_channel_id, '') = t.sales_channel_id and o.currency_code = t.currency_code
+          and o.deleted_at is null
+      ) p
     ),
     staged as (
-      select t.hour_start, t.sales_channel_id, t.currency_code,
-             count(*) filter (where s.stage = 'canceled') as cancellations,
-             coalesce(sum(s.amount) filter (where s.stage = 'canceled'), 0) as canceled_revenue,
-             count(*) filter (where s.stage = 'fulfilled') as fulfilments,
-             coalesce(sum(s.units) filter (where s.stage = 'fulfilled'), 0) as fulfilled_units,
-             count(*) filter (where s.stage = 'shipped') as shipments,
-             count(*) filter (where s.stage = 'delivered') as deliveries,
-             count(distinct s.source_id) filter (where s.stage = 'returned') as returns,
-             coalesce(sum(s.units) filter (where s.stage = 'returned'), 0) as returned_units,
-             coalesce(sum(s.amount) filter (where s.stage = 'returned'), 0) as returned_revenue,
-             coalesce(sum(s.amount) filter (where s.stage = 'captured'), 0) as captured,
-             coalesce(sum(s.amount) filter (where s.stage = 'refunded'), 0) as refunded
+      select t.hour_start, t.sales_channel_id, t.currency_code, s.*
       from touched t
-      join order_rhythm_stage_fact s
-        on s.occurred_at >= t.hour_start and s.occurred_at < t.hour_start + interval '1 hour'
-       and s.sales_channel_id = t.sales_channel_id and s.currency_code = t.currency_code
-       and s.deleted_at is null
-      group by 1, 2, 3
+      cross join lateral (
+        select count(*) filter (where s.stage = 'canceled') as cancellations,
+               coalesce(sum(s.amount) filter (where s.stage = 'canceled'), 0) as canceled_revenue,
+               count(*) filter (where s.stage = 'fulfilled') as fulfilments,
+               coalesce(sum(s.units) filter (where s.stage = 'fulfilled'), 0) as fulfilled_units,
+               count(*) filter (where s.stage = 'shipped') as shipments,
+               count(*) filter (where s.stage = 'delivered') as deliveries,
+               count(distinct s.source_id) filter (where s.stage = 'returned') as returns,
+               coalesce(sum(s.units) filter (where s.stage = 'returned'), 0) as returned_units,
+               coalesce(sum(s.amount) filter (where s.stage = 'returned'), 0) as returned_revenue,
+               coalesce(sum(s.amount) filter (where s.stage = 'captured'), 0) as captured,
+               coalesce(sum(s.amount) filter (where s.stage = 'refunded'), 0) as refunded
+        from order_rhythm_stage_fact s
+        where s.occurred_at >= t.hour_start and s.occurred_at < t.hour_start + interval '1 hour'
+          and s.sales_channel_id = t.sales_channel_id and s.currency_code = t.currency_code
+          and s.deleted_at is null
+      ) s
     )
     insert into order_rhythm_hour_bucket as b (
       id, hour_start, sales_channel_id, currency_code, local_date, local_hour,

@@ -1,0 +1,190 @@
+/**
+ * `pnpm bench:ingest`: how fast the plugin turns Medusa's orders into facts, and what it costs.
+ *
+ * Two processes: this one (orchestrator, HTTP client) and bench/ingest/server.ts, the test app
+ * booted in-process (HTTP port BENCH_INGEST_HTTP_PORT, default 9201) so that `order.placed`
+ * goes through Medusa's local event bus. Own database order_rhythm_ingest_bench (dropped and
+ * recreated unless BENCH_INGEST_REUSE=1 finds the pizza history already written).
+ *
+ * 1. History: the 21,350 orders (48,620 lines) of ../shared/data/pizza_* written through
+ *    Medusa's modules, backdated to 2015, with payments, fulfilments, deliveries, a few
+ *    cancellations and returns (bench/ingest/pizza-plan.ts, src/demo/history-writer.ts).
+ * 2. Backfill: the plugin's facts emptied, then reconcileOrders({ fromScratch }) (the
+ *    workflow live events use), BENCH_INGEST_BACKFILL_RUNS times; headline = median lines/s.
+ * 3. Live: fresh orders (Order module, no events), then `order.placed` emitted through the
+ *    event bus at rising rates for BENCH_INGEST_LIVE_SECONDS each. Lag per order = when its
+ *    fact row was written minus when its event was emitted. A rate is sustained when every
+ *    order is in within 2 s of the last emit and the lag of the last second's orders is not
+ *    above the first second's by more than 500 ms. Headline = orders ingested per second
+ *    (count / span from first emit to last fact) at the highest sustained rate.
+ * 4. Rhythm API: the pizza year's facts copied into earlier years until the plugin holds
+ *    >= 1,000,000 lines (SQL copies of the fact rows, then the plugin's own hour-bucket
+ *    recount: writing 1M lines through Medusa's modules would take ~3 h here, and the API
+ *    reads only the plugin's tables, so how the rows got there does not change its cost),
+ *    then GET /admin/order-rhythm/rhythm with random 7- and 365-day windows and random
+ *    channel filters while `order.placed` keeps arriving at 20/s; headline = p95 ms.
+ * 5. Checkout overhead: not measured yet (null), see the report.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import { client, forkTs, now } from "./live/rpc"
+import { benchDatabase } from "./live/bench-database"
+
+const APP_DIR = path.resolve(__dirname, "..")
+const RESULTS = path.join(__dirname, "results")
+const DATABASE = "order_rhythm_ingest_bench"
+const HTTP_PORT = Number(process.env.BENCH_INGEST_HTTP_PORT || 9201)
+const REUSE = process.env.BENCH_INGEST_REUSE === "1"
+const BACKFILL_RUNS = Number(process.env.BENCH_INGEST_BACKFILL_RUNS || 3)
+const LIVE_RATES = (process.env.BENCH_INGEST_LIVE_RATES || "50,100,200,400,800").split(",").map(Number)
+const LIVE_SECONDS = Number(process.env.BENCH_INGEST_LIVE_SECONDS || 5)
+const API_REQUESTS = Number(process.env.BENCH_INGEST_API_REQUESTS || 200)
+const TARGET_LINES = 1_000_000
+const SKIP = new Set((process.env.BENCH_INGEST_SKIP || "").split(",").filter(Boolean))
+
+if (HTTP_PORT < 9200 || HTTP_PORT > 9210) throw new Error("BENCH_INGEST_HTTP_PORT must be within 9200-9210")
+
+const log = (s = "") => console.log(s)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const median = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!s.length) return NaN
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN
+}
+
+async function database() {
+  if (REUSE) {
+    const { databaseUrl, ensurePostgres } = require("../scripts/lib/postgres")
+    const pg = await ensurePostgres(log)
+    return {
+      DATABASE_URL: databaseUrl(pg, DATABASE),
+      ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "UTC", socket: { port: 0 } }),
+      MEDUSA_ADMIN_DISABLED: "true",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      PORT: String(HTTP_PORT),
+    }
+  }
+  return (await benchDatabase(log, DATABASE, HTTP_PORT)).env
+}
+
+async function main() {
+  const figures: Record<string, number | null> = {
+    backfill_lines_per_s: null,
+    live_orders_per_s: null,
+    checkout_p50_ratio: null,
+    checkout_p95_ratio: null,
+    rhythm_api_p95_ms: null,
+  }
+  mkdirSync(RESULTS, { recursive: true })
+  const env = await database()
+  const server = forkTs(path.join(__dirname, "ingest", "server.ts"), { cwd: APP_DIR, env, logFile: path.join(RESULTS, "ingest-server.log") })
+  const call = client(server, "server")
+  try {
+    const info = await call<{ url: string }>("info", undefined, 300_000)
+    log(`server up at ${info.url}`)
+
+    const seeded = await call("seed", { limit: process.env.BENCH_INGEST_ORDERS ? Number(process.env.BENCH_INGEST_ORDERS) : undefined }, 1_800_000)
+    log(
+      seeded.reused
+        ? `history: ${seeded.orders.toLocaleString("en")} pizza orders found (reused)`
+        : `history: ${seeded.orders.toLocaleString("en")} pizza orders, ${seeded.lines.toLocaleString("en")} lines written in ${seeded.seconds.toFixed(0)} s (${(seeded.orders / seeded.seconds).toFixed(0)} orders/s)`
+    )
+
+    if (!SKIP.has("backfill")) {
+      const rates: number[] = []
+      for (let run = 1; run <= BACKFILL_RUNS; run++) {
+        const r = await call("backfill", {}, 1_800_000)
+        rates.push(r.lines / r.seconds)
+        log(`backfill run ${run}: ${r.orders.toLocaleString("en")} orders, ${r.lines.toLocaleString("en")} lines in ${r.seconds.toFixed(1)} s = ${(r.lines / r.seconds).toFixed(0)} lines/s (${(r.orders / r.seconds).toFixed(0)} orders/s)`)
+      }
+      figures.backfill_lines_per_s = Math.round(median(rates))
+      log(`backfill: median ${figures.backfill_lines_per_s} lines/s (goal >= 2,000)`)
+    }
+
+    if (!SKIP.has("live")) {
+      log(`live ingestion: order.placed through the event bus, ${LIVE_SECONDS} s per rate`)
+      let best: number | null = null
+      for (const rate of LIVE_RATES) {
+        const count = rate * LIVE_SECONDS
+        const ids: string[] = await call("prepareOrders", { count }, 600_000)
+        const emitted: number[] = await call("burst", { ids, perSecond: rate }, 600_000)
+        const lastEmit = Math.max(...emitted)
+        let ingested: Array<number | null> = []
+        const deadline = Date.now() + 60_000
+        while (Date.now() < deadline) {
+          ingested = await call("ingestedAt", { ids })
+          if (ingested.every((at) => at !== null)) break
+          await sleep(250)
+        }
+        const done = ingested.filter((at): at is number => at !== null)
+        const lags = ids.map((_, i) => (ingested[i] ?? Infinity) - emitted[i])
+        const firstEmit = Math.min(...emitted)
+        const firstSecond = lags.filter((_, i) => emitted[i] < firstEmit + 1000)
+        const lastSecond = lags.filter((_, i) => emitted[i] > lastEmit - 1000)
+        const drained = done.length === ids.length ? Math.max(...done) - lastEmit : Infinity
+        const throughput = done.length / ((Math.max(...done) - firstEmit) / 1000)
+        const sustained = drained <= 2000 && pct(lastSecond, 95) <= pct(firstSecond, 95) + 500
+        log(
+          `  ${rate}/s: ${done.length}/${ids.length} in, lag p50 ${pct(lags, 50).toFixed(0)} ms p95 ${pct(lags, 95).toFixed(0)} ms ` +
+            `(first second p95 ${pct(firstSecond, 95).toFixed(0)}, last ${pct(lastSecond, 95).toFixed(0)}), drained ${drained.toFixed(0)} ms after the last emit, ` +
+            `${throughput.toFixed(0)} orders/s: ${sustained ? "sustained" : "lag grows"}`
+        )
+        if (!sustained) break
+        best = Math.round(Math.min(throughput, rate))
+      }
+      figures.live_orders_per_s = best
+      log(`live: ${best ?? "no rate"} orders/s sustained by one process`)
+    }
+
+    if (!SKIP.has("api")) {
+      const copies = Math.ceil(TARGET_LINES / seeded.lines) - 1
+      const grown = await call("multiply", { copies }, 1_800_000)
+      log(`rhythm API: facts grown to ${grown.lines.toLocaleString("en")} lines (${copies} earlier years copied by SQL, buckets recounted) in ${grown.seconds.toFixed(0)} s`)
+      const { headers, channels, url } = await call("apiSetup")
+      const background: string[] = await call("prepareOrders", { count: 20 * 60 }, 600_000)
+      const ingesting = call("burst", { ids: background, perSecond: 20 }, 600_000).catch(() => null)
+      const to = Date.parse("2015-12-31T23:59:59Z")
+      const from = Date.parse(grown.from)
+      const times: Record<string, number[]> = { "7": [], "365": [] }
+      let seed = 7
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+      for (let i = 0; i < API_REQUESTS; i++) {
+        const days = i % 2 ? 365 : 7
+        const end = from + days * 86_400_000 + random() * (to - from - days * 86_400_000)
+        const params = new URLSearchParams({ from: new Date(end - days * 86_400_000).toISOString(), to: new Date(end).toISOString(), granularity: days === 7 ? "hour" : "day" })
+        const pick = random()
+        if (pick < 1 / 3) params.append("sales_channel_id", channels[0])
+        else if (pick < 2 / 3) params.append("sales_channel_id", channels[1])
+        const started = now()
+        const response = await fetch(`${url}/admin/order-rhythm/rhythm?${params}`, { headers })
+        await response.arrayBuffer()
+        if (!response.ok) throw new Error(`rhythm API answered ${response.status}`)
+        times[String(days)].push(now() - started)
+      }
+      await ingesting
+      const all = [...times["7"], ...times["365"]]
+      figures.rhythm_api_p95_ms = Math.round(pct(all, 95) * 10) / 10
+      log(`rhythm API on ${grown.lines.toLocaleString("en")} lines, while order.placed arrives at 20/s: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms (7-day p95 ${pct(times["7"], 95).toFixed(1)}, 365-day p95 ${pct(times["365"], 95).toFixed(1)}; goal p95 <= 20 ms)`)
+    }
+    log("checkout overhead: not measured in this version (null)")
+  } finally {
+    await call("stop", undefined, 30_000).catch(() => server.kill())
+  }
+  const json = JSON.stringify(figures)
+  writeFileSync(path.join(RESULTS, "ingest.json"), json + "\n")
+  log(json)
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error?.stack ?? error)
+    process.exit(1)
+  }
+)
