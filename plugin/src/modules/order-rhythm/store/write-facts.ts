@@ -87,11 +87,11 @@ export async function storedVariantDayKeys(knex: Knex, orderIds: string[], timez
   const { rows } = await knex.raw(
     `select distinct to_char(o.placed_at at time zone ?, 'YYYY-MM-DD') as local_date, l.variant_id, coalesce(l.stock_location_id, '') as location_id
        from order_rhythm_order_line_fact l join order_rhythm_order_fact o on o.order_id = l.order_id
-      where l.order_id = any(?) and l.variant_id is not null
+      where l.order_id = any(?) and l.variant_id is not null and l.deleted_at is null and o.deleted_at is null
      union
      select distinct to_char(s.occurred_at at time zone ?, 'YYYY-MM-DD'), s.variant_id, coalesce(s.stock_location_id, '')
        from order_rhythm_stage_fact s
-      where s.order_id = any(?) and s.stage = 'returned' and s.variant_id is not null`,
+      where s.order_id = any(?) and s.stage = 'returned' and s.variant_id is not null and s.deleted_at is null`,
     [timezone, orderIds, timezone, orderIds]
   )
   return rows as Array<{ local_date: string; variant_id: string; location_id: string }>
@@ -113,7 +113,9 @@ async function upsert(knex: Knex, table: string, key: string, rows: Record<strin
 }
 
 async function removeVanished(knex: Knex, table: string, key: string, orderIds: string[], kept: string[]) {
-  const query = knex(table).whereIn("order_id", orderIds)
+  // Facts are deleted for good, never soft-deleted: "deleted_at is null" changes no result,
+  // but Medusa's indexes are partial on it, and without it every lookup here is a full scan.
+  const query = knex(table).whereIn("order_id", orderIds).whereNull("deleted_at")
   if (kept.length) {
     query.whereNotIn(key, kept)
   }
@@ -126,10 +128,12 @@ async function storedBucketKeys(knex: Knex, orderIds: string[]): Promise<BucketK
     .select(knex.raw("placed_at as at"), "sales_channel_id", "currency_code")
     .from("order_rhythm_order_fact")
     .whereIn("order_id", orderIds)
+    .whereNull("deleted_at")
     .unionAll(function (this: Knex) {
       this.select(knex.raw("occurred_at as at"), "sales_channel_id", "currency_code")
         .from("order_rhythm_stage_fact")
         .whereIn("order_id", orderIds)
+        .whereNull("deleted_at")
     })
   return rows.map((row) => ({
     hourStart: hourStart(new Date(row.at)),
