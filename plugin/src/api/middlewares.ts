@@ -2,6 +2,7 @@ import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery 
 import { GetRhythmQuery } from "./admin/order-rhythm/rhythm/validators"
 import { PostReconcileBody } from "./admin/order-rhythm/reconcile/validators"
 import { PostDisplayTokenBody } from "./admin/order-rhythm/display-tokens/validators"
+import { GetForecastsQuery, PostRecomputeForecastsBody } from "./admin/order-rhythm/forecasts/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -19,6 +20,16 @@ export default defineMiddlewares({
       matcher: "/admin/order-rhythm/display-tokens",
       method: "POST",
       middlewares: [validateAndTransformBody(PostDisplayTokenBody)],
+    },
+    {
+      matcher: "/admin/order-rhythm/forecasts",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(GetForecastsQuery, {})],
+    },
+    {
+      matcher: "/admin/order-rhythm/forecasts/recompute",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostRecomputeForecastsBody)],
     },
   ],
 })
