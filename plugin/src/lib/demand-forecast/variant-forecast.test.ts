@@ -22,7 +22,8 @@ describe("fitVariant", () => {
   it("selects exactly what the engine selects on the same series", () => {
     const y = weekly(120)
     const fitted = fitVariant({ kind: "select", series: series(y), horizon: 28 })
-    const engine = forecastSeries(y, dailyForecastConfig(y.length, 28))
+    // written out, not read from dailyForecastConfig: a changed configuration must fail here
+    const engine = forecastSeries(y, { horizon: 28, season: 7 })
     expect(fitted.model).toBe(engine.model)
     expect(fitted.members).toEqual(engine.members)
     expect(forecastView(fitted.state, { lastDate: "2026-04-30", today: "2026-05-01", horizon: 28, leadTimeDays: 7, reviewPeriodDays: 7, serviceLevel: 0.95 }).days.map((d) => d.mean)).toEqual(engine.mean)

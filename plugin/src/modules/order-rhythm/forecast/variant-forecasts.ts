@@ -243,7 +243,7 @@ export class VariantForecasts {
     )
     return Promise.all(
       stored.map(async (s) => {
-        const points = await this.db.read((knex) => readPoints(knex, s, window))
+        const points = await this.db.read((knex) => readPoints(knex, { variant_id: s.variant_id, location_id: s.location_id }, window))
         const view = forecastView(s.state, {
           lastDate: s.last_date,
           today,
