@@ -101,10 +101,24 @@ medusaIntegrationTestRunner({
       try {
         await screen.connected()
         expect(liveTracking().h1.pairs).toBe(0)
-        expect(await module.forecasts.foldClosedDays()).toEqual({ variants: 1, days: 1 })
-        expect(await module.forecasts.foldClosedDays()).toEqual({ variants: 0, days: 0 })
+        // A late order for yesterday lands: its variant's closed day is folded in by the ingest
+        // itself (no refit, no job), and scored.
+        await getContainer()
+          .resolve(Modules.ORDER)
+          .createOrders([
+            {
+              currency_code: "eur",
+              region_id: store.regionId,
+              sales_channel_id: store.salesChannelId,
+              email: "late@example.com",
+              items: [{ title: "Espresso Beans", quantity: 3, unit_price: 12, variant_id: beans.id }],
+              created_at: now().minus({ days: 1 }).set({ hour: 18 }).toJSDate(),
+            } as any,
+          ])
+        await api.post("/admin/order-rhythm/reconcile", {}, h())
         await waitFor(async () => liveTracking()?.h1.pairs === 1, 10_000, "the live tracking of yesterday")
-        const yesterday = series[series.length - 1]
+        expect(await module.forecasts.foldClosedDays()).toEqual({ variants: 0, days: 0 })
+        const yesterday = series[series.length - 1] + 3
         const scale = naiveScale(series.slice(0, -1), 7)
         expect(liveTracking().h1.mase).toBeCloseTo(Math.abs(yesterday - before.mean[0]) / scale, 4)
         expect(liveTracking().h1.bias).toBeCloseTo((before.mean[0] - yesterday) / yesterday, 4)
@@ -131,6 +145,28 @@ medusaIntegrationTestRunner({
       expect(rows[0]).toMatchObject({ horizon: 1, target_date: today, actual: 50, in_stock: null })
       const points = (await dbConnection.raw("select horizon, target_date from order_rhythm_forecast_point where variant_id = ?", [beans.id])).rows
       expect(points.map((r: any) => [r.horizon, r.target_date])).toContainEqual([5, now().plus({ days: 5 }).toISODate()])
+    })
+
+    it("runs the selection once when none was ever made, then the refit only in the store's night, once", async () => {
+      const beans = store.variants["BEANS-250"]
+      await seedHistory(beans.id)
+      const module = getContainer().resolve("orderRhythm") as any
+      const noon = now().set({ hour: 12 }).toJSDate()
+      expect(await module.forecasts.runNightIfDue(noon)).toMatchObject({ kind: "select", fitted: 1 })
+      expect(await module.forecasts.runNightIfDue(noon)).toBeNull()
+      // tomorrow at 03:30 New York time (08:30 UTC in winter, 07:30 in summer): the refit, unless it is the selection night
+      const night = now().plus({ days: 1 }).set({ hour: 3, minute: 30 })
+      const expectedKind = night.weekday === 7 ? "select" : "refit"
+      // by tomorrow today has closed: the other variants have a day of stock on record and get their first forecast
+      expect(await module.forecasts.runNightIfDue(night.toJSDate())).toMatchObject({ kind: expectedKind, failed: 0 })
+      expect(await module.forecasts.runNightIfDue(night.plus({ minutes: 30 }).toJSDate())).toBeNull()
+      const [beansState] = (
+        await dbConnection.raw("select model, last_date, selected_at, fitted_at from order_rhythm_forecast_state where variant_id = ? and location_id = ''", [beans.id])
+      ).rows
+      expect(beansState.last_date).toBe(now().toISODate())
+      if (expectedKind === "refit") expect(new Date(beansState.fitted_at).getTime()).toBeGreaterThan(new Date(beansState.selected_at).getTime())
+      const { rows } = await dbConnection.raw("select value from order_rhythm_state where key = 'forecast_schedule'")
+      expect(rows[0].value.refitOn).toBe(night.toISODate())
     })
 
     it("answers bad requests with 400 naming the field, and an unknown variant with 404", async () => {
