@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { dailySeries, lastClosedDay } from "./daily-series"
+import { addDays, dailySeries, daysBetween, lastClosedDay } from "./daily-series"
 
 const row = (local_date: string, units_demanded: number, out_of_stock: boolean | null = null, variant_id = "v1", location_id = "loc") => ({
   local_date,
@@ -46,5 +46,16 @@ describe("lastClosedDay", () => {
     expect(lastClosedDay(now, "Asia/Shanghai")).toBe("2026-06-01")
     expect(lastClosedDay(now, "America/New_York")).toBe("2026-05-31")
     expect(lastClosedDay(now, "UTC")).toBe("2026-05-31")
+  })
+})
+
+describe("calendar days", () => {
+  it("counts across month ends, leap days and years", () => {
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2)
+    expect(daysBetween("2026-02-28", "2026-03-01")).toBe(1)
+    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1)
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29")
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28")
+    expect(addDays("2026-10-24", 2)).toBe("2026-10-26")
   })
 })

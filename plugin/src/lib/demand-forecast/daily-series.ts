@@ -28,13 +28,20 @@ export type DailySeries = {
 
 export const seriesKey = (variantId: string, locationId: string) => `${variantId}|${locationId}`
 
-/** Whole local days from `from` to `to`; calendar dates, so DST days count once. */
+const DAY_MS = 86_400_000
+const dayNumber = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
+
+/**
+ * Whole days from `from` to `to` (ISO dates). Calendar arithmetic, not clock time: a local day
+ * is one day whether it had 23, 24 or 25 hours. Plain numbers, not luxon: this runs per variant
+ * and day when days close.
+ */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days)
+  return dayNumber(to) - dayNumber(from)
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10)
 }
 
 /**
