@@ -4,6 +4,7 @@ import { PostReconcileBody } from "./admin/order-rhythm/reconcile/validators"
 import { PostDisplayTokenBody } from "./admin/order-rhythm/display-tokens/validators"
 import { PostExchangeRatesBody } from "./admin/order-rhythm/exchange-rates/validators"
 import { PostReportingCurrencyBody } from "./admin/order-rhythm/reporting-currency/validators"
+import { GetForecastsQuery, PostRecomputeForecastsBody } from "./admin/order-rhythm/forecasts/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -31,6 +32,16 @@ export default defineMiddlewares({
       matcher: "/admin/order-rhythm/reporting-currency",
       method: "POST",
       middlewares: [validateAndTransformBody(PostReportingCurrencyBody)],
+    },
+    {
+      matcher: "/admin/order-rhythm/forecasts",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(GetForecastsQuery, {})],
+    },
+    {
+      matcher: "/admin/order-rhythm/forecasts/recompute",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostRecomputeForecastsBody)],
     },
   ],
 })

@@ -20,6 +20,10 @@
  *   `snapshot` of those rooms.
  */
 
+import type { ForecastTracking } from "../demand-forecast/tracking"
+
+export type { ForecastTracking }
+
 export const LIVE_NAMESPACE = "/rhythm"
 
 /**
@@ -47,6 +51,15 @@ export type WallTopics = {
   totals: { today?: TodayTotals }
   /** The newest orders, newest first: order number, items, amount. No customer names, ever. */
   ticker: { latest?: TickerOrder[] }
+}
+
+/**
+ * Topics and keys of an inventory room (all locations, or one). Only the forecast's tracking so
+ * far; stock, safety stock and reorder figures come with the inventory issue.
+ */
+export type InventoryTopics = {
+  /** Forecast against actual over the tracking window: h = 1 and h = lead time, overall and per day. */
+  forecast: { tracking?: ForecastTracking }
 }
 
 export type Money = Record<string /* currency code, lower case */, number /* currency units */>

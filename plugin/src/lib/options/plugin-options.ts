@@ -15,6 +15,24 @@ const slaHours = z
   .partial()
   .strict()
 
+/** Demand forecasting: how far ahead, and when the store's night is for the model fits. */
+const forecastOptions = z
+  .object({
+    /** days forecast ahead; also the backtest horizon the error distribution is learned for */
+    horizon: z.number().int().min(7).max(180).default(28),
+    /** local hour the nightly refit (and the weekly selection) may start */
+    nightHour: z.number().int().min(0).max(23).default(3),
+    /** hours after nightHour a missed start may still catch up */
+    windowHours: z.number().int().min(1).max(12).default(4),
+    /** ISO weekday of the weekly model selection: 1 = Monday ... 7 = Sunday */
+    selectionWeekday: z.number().int().min(1).max(7).default(7),
+    /** worker threads for the fits; the request-serving thread keeps a core */
+    threads: z.number().int().min(1).max(16).default(1),
+    /** days of forecast-vs-actual the tracking figures cover */
+    trackingDays: z.number().int().min(7).max(365).default(28),
+  })
+  .strict()
+
 export const pluginOptionsSchema = z
   .object({
     /** IANA zone of the store: day and hour buckets, "today" and "nightly" are in this zone. */
@@ -42,6 +60,7 @@ export const pluginOptionsSchema = z
     /** Stage whose arrival closes an order's flow; many stores never mark delivery. */
     finalStage: z.enum(["fulfilled", "shipped", "delivered"]).default("shipped"),
     slaHours: slaHours.prefault({}),
+    forecast: forecastOptions.prefault({}),
   })
   .strict()
 

@@ -14,3 +14,4 @@ export { seasonalProfileCurve, type ExpectedCurve, type ExpectedHour, type Seaso
 export { todayIntake, type TodayHour, type TodayIntake } from "./today-intake"
 export { rhythmSeries, type Granularity, type SeriesPoint } from "./rhythm-series"
 export { rhythmSummary, type RhythmInput, type RhythmSummary, type RhythmSummaryOptions } from "./rhythm-summary"
+export { forecastScaledCurve, ordersPerUnit } from "./forecast-curve"

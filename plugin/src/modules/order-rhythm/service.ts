@@ -46,6 +46,11 @@ import { LiveSide } from "./live/live-side"
 import { isOneShotCommand } from "./live/process-role"
 import { rhythmReport, RhythmParams } from "./figures/rhythm-report"
 import { TotalsSpan, WallFigurePart, wallFigureParts } from "./figures/wall-figures"
+import { VariantForecasts } from "./forecast/variant-forecasts"
+import { forecastScaledCurve, ordersPerUnit, seasonalProfileCurve } from "../../lib/rhythm"
+import { inventoryRoom } from "../../lib/live"
+
+const WEEK_MS = 7 * 24 * 3_600_000
 
 type InjectedDependencies = {
   logger: Logger
@@ -75,6 +80,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   readonly options: PluginOptions
   protected readonly liveSide_: LiveSide
   protected readonly configModule_: { projectConfig?: { http?: { jwtSecret?: string } } } | undefined
+  protected forecasts_: VariantForecasts | null = null
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -143,7 +149,12 @@ export default class OrderRhythmModuleService extends MedusaService({
   roomFigures(room: string): WallFigurePart[] {
     if (room === "wall") return this.wallFigureParts(undefined)
     if (room.startsWith("wall:channel:")) return this.wallFigureParts(room.slice("wall:channel:".length))
-    // Inventory figures arrive with the inventory issue; until then the room holds nothing.
+    // The rest of the inventory figures arrive with the inventory issue.
+    if (room === "inventory") return [async () => ({ forecast: { tracking: await this.forecasts.tracking() } })]
+    if (room.startsWith("inventory:location:")) {
+      const location = room.slice("inventory:location:".length)
+      return [async () => ({ forecast: { tracking: await this.forecasts.tracking(location) } })]
+    }
     return []
   }
 
@@ -241,7 +252,56 @@ export default class OrderRhythmModuleService extends MedusaService({
 
   /** The rhythm of a window as the REST API and the wall read it (see figures/rhythm-report). */
   async rhythm(params: RhythmParams) {
-    return rhythmReport(this.options, (filter) => this.readRhythmInput(filter), params)
+    return rhythmReport(this.options, (filter) => this.readRhythmInput(filter), params, (input) =>
+      this.forecastCurve(input, params)
+    )
+  }
+
+  /**
+   * Today's expected intake from the demand forecasts, when there are any. Forecasts are per
+   * variant and location, not per channel: a channel's view keeps the seasonal profile.
+   */
+  protected async forecastCurve(
+    input: { buckets: Parameters<typeof seasonalProfileCurve>[0]; coverageStartUtc?: string | null },
+    params: { nowUtc: string; channels?: string[] }
+  ) {
+    if (params.channels?.length) return undefined
+    const today = DateTime.fromISO(params.nowUtc, { zone: this.options.timezone }).toISODate()!
+    const units = await this.forecasts.unitsByDay([today])
+    if (units[today] === undefined) return undefined
+    const shape = seasonalProfileCurve(input.buckets, { coverageStartUtc: input.coverageStartUtc ?? undefined })
+    const perUnit = ordersPerUnit(input.buckets, { fromUtc: new Date(Date.parse(params.nowUtc) - 8 * WEEK_MS).toISOString(), toUtc: params.nowUtc })
+    return forecastScaledCurve(shape, units, perUnit)
+  }
+
+  /** Demand forecasts per variant x location: fits, the fold of closed days, tracking (./forecast). */
+  get forecasts(): VariantForecasts {
+    this.forecasts_ ??= new VariantForecasts(
+      { read: (fn) => this.withKnex(fn), write: (fn) => this.inTransaction(fn) },
+      this.options,
+      this.logger_,
+      (locations) => this.forecastsChanged(locations)
+    )
+    return this.forecasts_
+  }
+
+  /** Forecasts moved: the inventory rooms recount their tracking, the wall its expected curve. */
+  async forecastsChanged(locations: string[]) {
+    const live = await this.live_
+    if (!live) return
+    live.hub.changed(["wall", inventoryRoom(), ...new Set(locations.filter(Boolean).map((l) => inventoryRoom(l)))])
+  }
+
+  /** Runs `fn` with this module's connection; for work that lives outside the service. */
+  @InjectManager()
+  async withKnex<T>(fn: (knex: any) => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    return fn(transactionKnex(sharedContext))
+  }
+
+  /** Runs `fn` in one transaction of this module. */
+  @InjectTransactionManager()
+  async inTransaction<T>(fn: (knex: any) => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    return fn(transactionKnex(sharedContext))
   }
 
   /** Makes a display token; the plain token is returned this once and never stored. */

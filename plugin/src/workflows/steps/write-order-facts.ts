@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_RHYTHM_MODULE } from "../../modules/order-rhythm"
 import type OrderRhythmModuleService from "../../modules/order-rhythm/service"
 import { deriveOrderFacts, isDraft } from "../../lib/facts"
+import { variantDayKeysOf } from "../../modules/order-rhythm/store/variant-days"
 import { loadOrders, LoadOrdersInput } from "./load-orders"
 
 /**
@@ -26,6 +27,11 @@ export const writeOrderFactsStep = createStep(
     })
     // After the commit above: the screens recount from what is now stored.
     await rhythm.ordersChanged(result.facts.map((fact) => fact.order.sales_channel_id))
+    // Cheap and after the commit: a failed forecast update must not fail the ingest (the hourly
+    // day-close job and the nightly refit catch up).
+    await rhythm.forecasts
+      .factsChanged(result.facts.flatMap((fact) => variantDayKeysOf(fact, rhythm.options.timezone)))
+      .catch((error) => container.resolve("logger").error(`order-rhythm: forecast update failed: ${error?.stack ?? error}`))
     return new StepResponse({ written: result.facts.map((fact) => fact.order.order_id), buckets: result.buckets })
   }
 )

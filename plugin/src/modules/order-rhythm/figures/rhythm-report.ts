@@ -1,4 +1,4 @@
-import { Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary } from "../../../lib/rhythm"
+import { ExpectedCurve, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
 import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
@@ -27,7 +27,9 @@ export type RhythmInputReader = (
 export async function rhythmReport(
   options: Pick<PluginOptions, "timezone" | "finalStage" | "slaHours">,
   read: RhythmInputReader,
-  params: RhythmParams
+  params: RhythmParams,
+  /** Today's expected curve from elsewhere (the demand forecasts); none keeps the seasonal profile. */
+  expectedCurve?: (input: { buckets: HourBucket[]; coverageStartUtc: string | undefined }) => Promise<ExpectedCurve | undefined>
 ) {
   const heatFromUtc = new Date(Date.parse(params.toUtc) - 8 * WEEK_MS).toISOString()
   // The expected curve for today looks back eight weeks from now.
@@ -46,6 +48,7 @@ export async function rhythmReport(
   })
   const window = { fromUtc: params.fromUtc, toUtc: params.toUtc }
   const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows }, params.nowUtc, {
+    expectedCurve: await expectedCurve?.(input),
     timezone: options.timezone,
     finalStage: options.finalStage,
     slaHours: options.slaHours,
