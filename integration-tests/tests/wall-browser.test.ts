@@ -145,6 +145,10 @@ describe.skipIf(!hasChromium)("the wall display in Chromium", () => {
             timeout: 30_000,
           })
           await page.locator('[data-testid="ticker"]').getByText(`#${order.display_id}`).waitFor({ timeout: 10_000 })
+          // The ticker shows an order while its facts are written; today's numbers follow the write.
+          await page.waitForFunction(() => document.querySelector('[data-testid="big-numbers"] output')?.textContent === "1", null, {
+            timeout: 5_000,
+          })
           expect(await ordersToday(page)).toBe("1")
           await page.close()
         } finally {
