@@ -39,8 +39,9 @@ async function main() {
       const t0 = performance.now()
       const out = await report.rhythmReport(OPTIONS, async (filter: any) => {
         const timed = async <T>(name: string, p: Promise<T>) => { const s = performance.now(); const r = await p; add(`sql ${name}`, performance.now() - s); return r }
-        const [buckets, flows, coverageStartUtc, rateBook] = await Promise.all([
-          timed("hourBuckets", read.readHourBuckets(knex, { fromUtc: filter.bucketsFromUtc, toUtc: filter.bucketsToUtc, channels: filter.channels })),
+        const [buckets, windowBuckets, flows, coverageStartUtc, rateBook] = await Promise.all([
+          timed("hourBuckets", read.readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels })),
+          filter.windowByDay ? timed("dayBuckets", read.readDayBuckets(knex, { ...filter, timezone: OPTIONS.timezone })) : undefined,
           timed("orderFlows", read.readOrderFlows(knex, filter)),
           timed("coverageStart", read.readCoverageStart(knex)),
           timed("rateBook", rates.readRateBook(knex)),
@@ -48,17 +49,17 @@ async function main() {
         add("rows buckets", buckets.length); add("rows flows", flows.length)
         const s = performance.now()
         const win = { fromUtc: filter.fromUtc, toUtc: filter.toUtc }
-        const b = engine.prepareBuckets(buckets), f = engine.prepareFlows(flows)
+        const b = engine.prepareBuckets(buckets), f = engine.prepareFlows(flows), wb = windowBuckets ? engine.prepareBuckets(windowBuckets) : b
         add("engine prepare", performance.now() - s)
         const time = (name: string, fn: () => unknown) => { const s = performance.now(); fn(); add(`engine ${name}`, performance.now() - s) }
-        time("rates", () => engine.flowRates(b, win, params.nowUtc, ch))
+        time("rates", () => engine.flowRates(wb, win, params.nowUtc, ch))
         time("backlog", () => engine.backlogAt(f, params.nowUtc, OPTIONS.finalStage, { channels: ch }))
         time("cycleTimes", () => engine.cycleTimes(f, win, params.nowUtc, OPTIONS.finalStage, ch))
         time("sla", () => engine.slaBreaches(f, win, params.nowUtc, { ...OPTIONS, channels: ch }))
         time("heatMap", () => engine.hourOfWeekHeatMap(b, { fromUtc: new Date(Date.parse(filter.toUtc) - 56 * DAY).toISOString(), toUtc: filter.toUtc }, OPTIONS.timezone, { channels: ch }))
         time("today", () => engine.todayIntake(b, params.nowUtc, OPTIONS.timezone, engine.seasonalProfileCurve(b, { channels: ch, coverageStartUtc }), { channels: ch }))
-        time("series", () => engine.rhythmSeries(b, win, OPTIONS.timezone, params.granularity, ch))
-        return { buckets, flows, coverageStartUtc, rateBook }
+        time("series", () => engine.rhythmSeries(wb, win, OPTIONS.timezone, params.granularity, ch))
+        return { buckets, windowBuckets, flows, coverageStartUtc, rateBook }
       }, params)
       add("report total (reads + engine, parts above run again inside)", performance.now() - t0)
       const s = performance.now(); JSON.stringify(out); add("json", performance.now() - s)
