@@ -19,13 +19,26 @@ async function before(knex: any, filter: any, nowMs: number) {
   const from = Math.min(...filter.hourRanges.map((r: any) => Date.parse(r.fromUtc)), Date.parse(filter.fromUtc))
   const to = Math.max(...filter.hourRanges.map((r: any) => Date.parse(r.toUtc)), Date.parse(filter.toUtc), nowMs + HOUR)
   const finalColumn = { fulfilled: "fully_fulfilled_at", shipped: "fully_shipped_at", delivered: "fully_delivered_at" }[filter.finalStage as string]!
-  const q = knex("order_rhythm_order_fact").select("order_id").whereNull("deleted_at").where((w: any) =>
+  const q = knex("order_rhythm_order_fact").select("order_id", "sales_channel_id", "placed_at", "canceled_at", "captured_at", "first_fulfilled_at", "fully_fulfilled_at", "fully_shipped_at", "fully_delivered_at", "units").whereNull("deleted_at").where((w: any) =>
     w.where((i: any) => i.where("placed_at", ">=", filter.fromUtc).where("placed_at", "<", filter.toUtc)).orWhere((o: any) => o.whereNull("canceled_at").whereNull(finalColumn))
   )
   if (filter.channels) q.whereIn(knex.raw("coalesce(sales_channel_id, '')"), filter.channels)
-  const ids = new Set((await q).map((r: any) => r.order_id))
-  const flows = await read.readOrderFlows(knex, filter)
-  assert.deepEqual(new Set(flows.map((f: any) => f.orderId)), ids, "flows: same orders")
+  if (filter.locationId) q.where("stock_location_id", filter.locationId)
+  const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
+  const flows = (await q).map((row: any) => ({
+    orderId: row.order_id,
+    channelId: row.sales_channel_id ?? "",
+    placedAt: new Date(row.placed_at).toISOString(),
+    canceledAt: iso(row.canceled_at),
+    capturedAt: iso(row.captured_at),
+    firstFulfilledAt: iso(row.first_fulfilled_at),
+    fullyFulfilledAt: iso(row.fully_fulfilled_at),
+    shippedAt: iso(row.fully_shipped_at),
+    deliveredAt: iso(row.fully_delivered_at),
+    units: row.units,
+  }))
+  const byId = (xs: any[]) => [...xs].sort((a, b) => a.orderId.localeCompare(b.orderId))
+  assert.deepEqual(byId(await read.readOrderFlows(knex, filter)), byId(flows), "flows: same orders, same instants")
   return {
     buckets: await read.readHourBuckets(knex, { fromUtc: new Date(from).toISOString(), toUtc: new Date(to).toISOString(), channels: filter.channels }),
     flows,

@@ -115,9 +115,7 @@ function mergeBucketRows(rows: any[]): HourBucket[] {
   return [...merged.values()]
 }
 
-const FLOW_COLUMNS = [
-  "order_id",
-  "sales_channel_id",
+const FLOW_INSTANTS = [
   "placed_at",
   "canceled_at",
   "captured_at",
@@ -125,7 +123,6 @@ const FLOW_COLUMNS = [
   "fully_fulfilled_at",
   "fully_shipped_at",
   "fully_delivered_at",
-  "units",
 ]
 
 /**
@@ -136,7 +133,10 @@ const FLOW_COLUMNS = [
 export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter): Promise<OrderFlow[]> {
   const finalColumn = FINAL_STAGE_COLUMN[filter.finalStage]
   const scoped = () => {
-    const query = knex("order_rhythm_order_fact").select(FLOW_COLUMNS).whereNull("deleted_at")
+    // Instants as epoch milliseconds: the driver's timestamptz parser costs twice the read on a long window.
+    const query = knex("order_rhythm_order_fact")
+      .select("order_id", "sales_channel_id", "units", ...FLOW_INSTANTS.map((column) => knex.raw(`(extract(epoch from ${column}) * 1000)::float8 as ${column}`)))
+      .whereNull("deleted_at")
     if (filter.channels) {
       const channels = filter.channels
       // Same as coalesce(sales_channel_id, '') in (...), but the (channel, placed_at) index serves it.
@@ -155,7 +155,7 @@ export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter): Prom
     scoped().whereNull("canceled_at").whereNull(finalColumn).where("placed_at", "<", filter.fromUtc),
     scoped().whereNull("canceled_at").whereNull(finalColumn).where("placed_at", ">=", filter.toUtc),
   ])
-  const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
   return [...inWindow, ...openBefore, ...openAfter].map((row: any) => ({
     orderId: row.order_id,
     channelId: row.sales_channel_id ?? "",
