@@ -12,6 +12,11 @@ import type { ChannelFilter, FinalStage, RhythmOptions, Window } from "./types"
 export type RhythmInput = {
   buckets: BucketsInput
   flows: FlowsInput
+  /**
+   * The window's counters when they are read apart from `buckets` (e.g. one row per local day
+   * instead of per hour over a long window): the rates count these. Default: `buckets`.
+   */
+  windowBuckets?: BucketsInput
 }
 
 export type RhythmSummaryOptions = RhythmOptions & {
@@ -60,7 +65,7 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
     timezone: options.timezone,
     finalStage: options.finalStage,
     window: options.window,
-    rates: flowRates(buckets, options.window, nowUtc, channels),
+    rates: flowRates(input.windowBuckets ?? buckets, options.window, nowUtc, channels),
     backlog: backlogAt(flows, nowUtc, options.finalStage, { channels, ageEdgesHours: options.ageEdgesHours }),
     cycleTimes: cycleTimes(flows, options.window, nowUtc, options.finalStage, channels),
     sla: slaBreaches(flows, options.window, nowUtc, {

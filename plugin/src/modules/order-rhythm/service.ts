@@ -26,7 +26,7 @@ import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./sto
 import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
 import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
-import { readCoverageStart, readHourBuckets, readOrderFlows, RhythmReadFilter } from "./store/read-rhythm"
+import { readCoverageStart, readDayBuckets, readHourBuckets, readOrderFlows } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
 import { lockOrders } from "./store/order-locks"
 import {
@@ -44,7 +44,7 @@ import { DateTime } from "luxon"
 import type { WallServer } from "./live/wall-server"
 import { LiveSide } from "./live/live-side"
 import { isOneShotCommand } from "./live/process-role"
-import { rhythmReport, RhythmParams } from "./figures/rhythm-report"
+import { rhythmReport, RhythmInputReader, RhythmParams } from "./figures/rhythm-report"
 import { TotalsSpan, WallFigurePart, wallFigureParts } from "./figures/wall-figures"
 import { VariantForecasts } from "./forecast/variant-forecasts"
 import { forecastScaledCurve, ordersPerUnit, seasonalProfileCurve } from "../../lib/rhythm"
@@ -236,18 +236,18 @@ export default class OrderRhythmModuleService extends MedusaService({
 
   /** The hour buckets and order flows the rhythm engine needs for a window. */
   @InjectManager()
-  async readRhythmInput(
-    filter: RhythmReadFilter & { bucketsFromUtc: string; bucketsToUtc: string },
-    @MedusaContext() sharedContext: Context = {}
-  ) {
+  async readRhythmInput(filter: Parameters<RhythmInputReader>[0], @MedusaContext() sharedContext: Context = {}) {
     const knex = transactionKnex(sharedContext)
-    const [buckets, flows, coverageStartUtc, rateBook] = await Promise.all([
-      readHourBuckets(knex, { fromUtc: filter.bucketsFromUtc, toUtc: filter.bucketsToUtc, channels: filter.channels }),
+    const [buckets, windowBuckets, flows, coverageStartUtc, rateBook] = await Promise.all([
+      readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels }),
+      filter.windowByDay
+        ? readDayBuckets(knex, { fromUtc: filter.fromUtc, toUtc: filter.toUtc, nowUtc: filter.nowUtc, channels: filter.channels, timezone: this.options.timezone })
+        : undefined,
       readOrderFlows(knex, filter),
       readCoverageStart(knex),
       readRateBook(knex),
     ])
-    return { buckets, flows, coverageStartUtc, rateBook }
+    return { buckets, windowBuckets, flows, coverageStartUtc, rateBook }
   }
 
   /** The rhythm of a window as the REST API and the wall read it (see figures/rhythm-report). */

@@ -1,4 +1,4 @@
-import { ExpectedCurve, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary } from "../../../lib/rhythm"
+import { disjointWindows, ExpectedCurve, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
 import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
@@ -16,13 +16,31 @@ export type RhythmParams = {
 }
 
 export type RhythmInputReader = (
-  filter: RhythmReadFilter & { bucketsFromUtc: string; bucketsToUtc: string }
-) => Promise<{ buckets: HourBucket[]; flows: OrderFlow[]; coverageStartUtc: string | undefined; rateBook: RateBook | null }>
+  filter: RhythmReadFilter & {
+    nowUtc: string
+    /** disjoint spans whose hour buckets the figures read */
+    hourRanges: Window[]
+    /** the window's counters as one row per local day (day granularity) instead of per hour */
+    windowByDay: boolean
+  }
+) => Promise<{
+  buckets: HourBucket[]
+  /** present when windowByDay: the window's day rows (see store/read-rhythm readDayBuckets) */
+  windowBuckets?: HourBucket[]
+  flows: OrderFlow[]
+  coverageStartUtc: string | undefined
+  rateBook: RateBook | null
+}>
 
 /**
  * The rhythm of a window as the REST API and the wall read it: the engine's summary
  * plus the per-hour or per-day series. The heat map covers the eight weeks up to the
  * window's end, so each hour-of-week cell averages enough occurrences to show a shape.
+ *
+ * Hours are read only where a figure looks at them: the heat map's eight weeks, the nine
+ * weeks up to now that today's expected curve learns from, and the window itself when the
+ * series is per hour. A per-day series and the rates take the window as one row per local
+ * day, so a year costs 365 rows per channel, not 8,760.
  */
 export async function rhythmReport(
   options: Pick<PluginOptions, "timezone" | "finalStage" | "slaHours">,
@@ -32,22 +50,26 @@ export async function rhythmReport(
   expectedCurve?: (input: { buckets: HourBucket[]; coverageStartUtc: string | undefined }) => Promise<ExpectedCurve | undefined>
 ) {
   const heatFromUtc = new Date(Date.parse(params.toUtc) - 8 * WEEK_MS).toISOString()
-  // The expected curve for today looks back eight weeks from now.
-  const bucketsFromUtc = new Date(
-    Math.min(Date.parse(params.fromUtc), Date.parse(heatFromUtc), Date.parse(params.nowUtc) - 9 * WEEK_MS)
-  ).toISOString()
-  const bucketsToUtc = new Date(Math.max(Date.parse(params.toUtc), Date.parse(params.nowUtc) + HOUR_MS)).toISOString()
+  const nowMs = Date.parse(params.nowUtc)
+  const window = { fromUtc: params.fromUtc, toUtc: params.toUtc }
+  const windowByDay = params.granularity === "day"
+  const hourRanges = disjointWindows([
+    { fromUtc: heatFromUtc, toUtc: params.toUtc },
+    // Today's expected curve looks back eight weeks from now (nine cover today's local day).
+    { fromUtc: new Date(nowMs - 9 * WEEK_MS).toISOString(), toUtc: new Date(nowMs + HOUR_MS).toISOString() },
+    ...(windowByDay ? [] : [window]),
+  ])
   const input = await read({
     fromUtc: params.fromUtc,
     toUtc: params.toUtc,
     channels: params.channels,
     locationId: params.locationId,
     finalStage: options.finalStage,
-    bucketsFromUtc,
-    bucketsToUtc,
+    nowUtc: params.nowUtc,
+    hourRanges,
+    windowByDay,
   })
-  const window = { fromUtc: params.fromUtc, toUtc: params.toUtc }
-  const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows }, params.nowUtc, {
+  const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets }, params.nowUtc, {
     expectedCurve: await expectedCurve?.(input),
     timezone: options.timezone,
     finalStage: options.finalStage,
@@ -57,7 +79,7 @@ export async function rhythmReport(
     heatMapWindow: { fromUtc: heatFromUtc, toUtc: params.toUtc },
     coverageStartUtc: input.coverageStartUtc,
   })
-  const series = rhythmSeries(input.buckets, window, options.timezone, params.granularity, params.channels)
+  const series = rhythmSeries(input.windowBuckets ?? input.buckets, window, options.timezone, params.granularity, params.channels)
   return { ...summary, granularity: params.granularity, series, revenue: windowRevenue(series, input.rateBook) }
 }
 

@@ -37,4 +37,9 @@ export const OrderFact = model
   .indexes([
     { on: ["placed_at"] },
     { on: ["sales_channel_id", "placed_at"] },
+    // The backlog reads only the orders still open at the store's final stage: one small
+    // partial index per possible final stage keeps that read off the whole history.
+    { name: "IDX_order_rhythm_order_fact_open_fulfilled", on: ["placed_at"], where: "canceled_at IS NULL AND fully_fulfilled_at IS NULL AND deleted_at IS NULL" },
+    { name: "IDX_order_rhythm_order_fact_open_shipped", on: ["placed_at"], where: "canceled_at IS NULL AND fully_shipped_at IS NULL AND deleted_at IS NULL" },
+    { name: "IDX_order_rhythm_order_fact_open_delivered", on: ["placed_at"], where: "canceled_at IS NULL AND fully_delivered_at IS NULL AND deleted_at IS NULL" },
   ])
