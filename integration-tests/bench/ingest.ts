@@ -25,13 +25,13 @@
  *    channel filters while `order.placed` keeps arriving at 20/s; headline = p95 ms.
  * 5. Checkout overhead: not measured yet (null), see the report.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync } from "node:fs"
+import { percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
 
 const APP_DIR = path.resolve(__dirname, "..")
-const RESULTS = path.join(__dirname, "results")
 const DATABASE = "order_rhythm_ingest_bench"
 const HTTP_PORT = Number(process.env.BENCH_INGEST_HTTP_PORT || 9201)
 const REUSE = process.env.BENCH_INGEST_REUSE === "1"
@@ -52,10 +52,7 @@ const median = (xs: number[]) => {
   const m = s.length >> 1
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN
-}
+const pct = percentile
 
 async function database() {
   if (REUSE) {
@@ -176,15 +173,7 @@ async function main() {
   } finally {
     await call("stop", undefined, 30_000).catch(() => server.kill())
   }
-  const json = JSON.stringify(figures)
-  writeFileSync(path.join(RESULTS, "ingest.json"), json + "\n")
-  log(json)
+  publishFigures("ingest", figures, log)
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error?.stack ?? error)
-    process.exit(1)
-  }
-)
+runBench(main)

@@ -9,23 +9,20 @@
  * group (default 25). Prints p50/p95 per group and, as its last line, the headline JSON.
  * The per-part breakdown (SQL reads vs engine) is bench/rhythm-api/breakdown.ts.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync } from "node:fs"
+import { percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { runMedusa } from "../tests/helpers/medusa-process"
 
 const APP_DIR = path.resolve(__dirname, "..")
-const RESULTS = path.join(__dirname, "results")
 const DATABASE = process.env.BENCH_RHYTHM_DB || "order_rhythm_api_copy"
 const HTTP_PORT = Number(process.env.BENCH_RHYTHM_HTTP_PORT || 9500)
 const PER_GROUP = Number(process.env.BENCH_RHYTHM_REQUESTS || 25)
 const OPTIONS = process.env.BENCH_RHYTHM_OPTIONS || JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 }, slaHours: { fulfilled: 24, shipped: 36 } })
 const DAY_MS = 86_400_000
 const log = (s = "") => console.log(s)
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN
-}
+const pct = percentile
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true })
@@ -78,15 +75,7 @@ async function main() {
   } finally {
     await call("stop", undefined, 30_000).catch(() => server.kill())
   }
-  const json = JSON.stringify(figures)
-  writeFileSync(path.join(RESULTS, "rhythm-api.json"), json + "\n")
-  log(json)
+  publishFigures("rhythm-api", figures, log)
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error?.stack ?? error)
-    process.exit(1)
-  }
-)
+runBench(main)

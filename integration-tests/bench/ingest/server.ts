@@ -9,25 +9,14 @@ import { seedStore } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { ensureCustomers, writeHistoryBatch, type HistoryTarget } from "../../src/demo/history-writer"
+import { bootBenchApp } from "../lib/bench-app"
 import { now, serve } from "../live/rpc"
 import { planPizzaHistory, sizeTitle, titleOfType } from "./pizza-plan"
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")
 
-const APP_DIR = path.resolve(__dirname, "..", "..")
 const BATCH = 250
 const FACT_TABLES = ["order_rhythm_order_fact", "order_rhythm_order_line_fact", "order_rhythm_stage_fact", "order_rhythm_hour_bucket", "order_rhythm_variant_day"]
 
-async function boot() {
-  process.chdir(APP_DIR)
-  const app = await startApp({ cwd: APP_DIR })
-  return { app, container: app.container, url: `http://localhost:${app.port}` }
-}
-const booted = boot()
-booted.catch((error) => {
-  console.error(`ingest bench server: boot failed: ${error?.stack ?? error}`)
-  process.exit(1)
-})
+const booted = bootBenchApp("ingest bench server")
 
 let shop: { target: HistoryTarget; channels: Record<string, string>; regionId: string; variants: Record<string, { id: string; price: number }> } | null = null
 

@@ -4,6 +4,7 @@
  * Usage: tsx bench/rhythm-api/breakdown.ts [database]   (read only)
  */
 import path from "node:path"
+import { percentile } from "../lib/figures"
 import { performance } from "node:perf_hooks"
 
 const PLUGIN = path.dirname(require.resolve("order-rhythm/package.json"))
@@ -15,10 +16,7 @@ const report = built("modules/order-rhythm/figures/rhythm-report.js")
 
 const OPTIONS = { timezone: "Asia/Shanghai", finalStage: "shipped" as const, slaHours: { fulfilled: 24, shipped: 36 } }
 const DAY = 86_400_000
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
-}
+const pct = percentile
 
 async function main() {
   const db = process.argv[2] || "order_rhythm_demo"
@@ -46,7 +44,7 @@ async function main() {
           timed("coverageStart", read.readCoverageStart(knex)),
           timed("rateBook", rates.readRateBook(knex)),
         ])
-        add("rows buckets", buckets.length); add("rows flows", flows.length)
+        add("rows buckets", (buckets as unknown[]).length); add("rows flows", (flows as unknown[]).length)
         const s = performance.now()
         const win = { fromUtc: filter.fromUtc, toUtc: filter.toUtc }
         const b = engine.prepareBuckets(buckets), f = engine.prepareFlows(flows), wb = windowBuckets ? engine.prepareBuckets(windowBuckets) : b

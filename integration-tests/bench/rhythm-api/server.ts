@@ -2,26 +2,14 @@
  * The rhythm API bench's Medusa process: the test app booted in-process over the bench's
  * database (DATABASE_URL), answering the orchestrator over IPC. Commands: info, apiSetup, stop.
  */
-import path from "node:path"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
+import { bootBenchApp } from "../lib/bench-app"
 import { serve } from "../live/rpc"
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")
 
-const APP_DIR = path.resolve(__dirname, "..", "..")
 
-async function boot() {
-  process.chdir(APP_DIR)
-  const app = await startApp({ cwd: APP_DIR })
-  return { app, container: app.container, url: `http://localhost:${app.port}` }
-}
-const booted = boot()
-booted.catch((error) => {
-  console.error(`rhythm API bench server: boot failed: ${error?.stack ?? error}`)
-  process.exit(1)
-})
+const booted = bootBenchApp("rhythm API bench server")
 
 serve({
   info: async () => ({ url: (await booted).url, pid: process.pid }),
