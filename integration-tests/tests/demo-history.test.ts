@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DateTime } from "luxon"
 import { seedDemoStore } from "../src/demo/demo-store"
 import { planHistory } from "../src/demo/history-plan"
-import { writeHistory } from "../src/demo/history-writer"
+import { readHistoryProgress, topUpHistory, writeHistory } from "../src/demo/history-writer"
 import { createAdmin } from "./helpers/admin"
 
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
@@ -13,7 +13,7 @@ const ZONE = "Asia/Shanghai"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
-    it("seeds a history whose heat map shows the store's peaks, and whose last 7 days equal Medusa's own tables", async () => {
+    it("seeds a history whose heat map shows the store's peaks, whose last 7 days equal Medusa's own tables, and that a later run tops up", async () => {
       const container = getContainer()
       const admin = await createAdmin(container, api)
       const { store } = await seedDemoStore(container)
@@ -60,6 +60,22 @@ medusaIntegrationTestRunner({
       expect(plugin.reduce((sum, day) => sum + day.orders, 0)).toBeGreaterThan(200)
       expect(plugin.some((day) => day.returns > 0)).toBe(true)
       expect(plugin.some((day) => Object.keys(day.revenue).length === 2)).toBe(true)
+
+      // The demo run again half a day later: its history is topped up to then from the store's
+      // own stock, and the plugin's cursor walk finds every added order.
+      const later = new Date(NOW.getTime() + 12 * 3_600_000)
+      const count = async (sql: string) => (await dbConnection.raw(sql)).rows[0].n
+      const ordersBefore = await count(`select count(*)::int as n from "order" where deleted_at is null`)
+      const added = await topUpHistory(container, store, (await readHistoryProgress(container))!, () => {}, later)
+      expect(added).toBeGreaterThan(5)
+      await api.post("/admin/order-rhythm/reconcile", {}, { headers: admin.headers })
+      expect(await count(`select count(*)::int as n from order_rhythm_order_fact where deleted_at is null`)).toBe(
+        await count(`select count(*)::int as n from "order" where deleted_at is null`)
+      )
+      expect(await count(`select count(*)::int as n from "order" where created_at > '${later.toISOString()}'`)).toBe(0)
+      expect(await count(`select count(*)::int as n from "order" where deleted_at is null`)).toBe(ordersBefore + added)
+      expect(await count(`select count(*)::int as n from inventory_level where deleted_at is null and stocked_quantity < reserved_quantity`)).toBe(0)
+      expect((await readHistoryProgress(container))!.now).toBe(later.toISOString())
     })
   },
 })

@@ -65,7 +65,18 @@ export type HistoryPlan = {
   stockOutDays: number
 }
 
-export type HistoryOptions = { now: Date; days?: number; seed?: number }
+export type HistoryOptions = {
+  now: Date
+  days?: number
+  seed?: number
+  /**
+   * Plan only what came after this instant (a demo run again later tops its history up to
+   * now) instead of the `days` before `now`.
+   */
+  after?: Date
+  /** Units free to sell per `sku@warehouse` at the start (the store's levels), else a month's demand. */
+  freeStock?: Record<string, number>
+}
 
 const CITIES: Array<{ name: string; weight: number; south: boolean }> = [
   { name: "Shanghai", weight: 0.2, south: false },
@@ -93,7 +104,10 @@ const REVIEW_DAYS = 7
 
 export function planHistory(options: HistoryOptions): HistoryPlan {
   const now = DateTime.fromJSDate(options.now).setZone(STORE_ZONE)
-  const from = now.minus({ days: options.days ?? 365 }).startOf("day")
+  const from = options.after
+    ? DateTime.fromJSDate(options.after).setZone(STORE_ZONE).startOf("hour")
+    : now.minus({ days: options.days ?? 365 }).startOf("day")
+  const afterMs = options.after?.getTime() ?? -Infinity
   const source = randomLcg(options.seed ?? 20261127)
   const random = () => source()
   const poisson = (lambda: number) => randomPoisson.source(source)(lambda)()
@@ -128,7 +142,7 @@ export function planHistory(options: HistoryOptions): HistoryPlan {
     return offset + Math.floor(CUSTOMERS[region] * Math.pow(random(), 2.2))
   }
 
-  const stock = new Stock(from, now, exponential, random)
+  const stock = new Stock(from, now, exponential, random, options.freeStock)
   const orders: PlannedOrder[] = []
   let lostLines = 0
   const nowMs = now.toMillis()
@@ -144,7 +158,7 @@ export function planHistory(options: HistoryOptions): HistoryPlan {
     // expectedOrdersInHour, with the day's figure computed once a day
     const count = poisson(dayOrders * hourShare(hour))
     const placedTimes = Array.from({ length: count }, () => hour.toMillis() + random() * 3_600_000)
-      .filter((t) => t <= nowMs)
+      .filter((t) => t <= nowMs && t > afterMs)
       .sort((a, b) => a - b)
     for (const placedMs of placedTimes) {
       const channel: Channel = hour.hour >= 10 && hour.hour < 22 && random() < FLAGSHIP_SHARE * 1.8 ? "flagship" : "web"
@@ -338,11 +352,13 @@ class Stock {
     private from: DateTime,
     private now: DateTime,
     private exponential: (mean: number) => number,
-    private random: () => number
+    private random: () => number,
+    freeStock?: Record<string, number>
   ) {
     for (const variant of DEMO_VARIANTS) {
       for (const warehouse of warehousesOf(variant)) {
-        this.free.set(key(variant.sku, warehouse), Math.round(this.dailyDemand(variant, warehouse, from) * 30) + 2)
+        const k = stockKey(variant.sku, warehouse)
+        this.free.set(k, freeStock ? (freeStock[k] ?? 0) : Math.round(this.dailyDemand(variant, warehouse, from) * 30) + 2)
       }
     }
   }
@@ -377,7 +393,7 @@ class Stock {
     const orders = expectedOrdersOnDay(day, this.now)
     for (const variant of DEMO_VARIANTS) {
       for (const warehouse of warehousesOf(variant)) {
-        const k = key(variant.sku, warehouse)
+        const k = stockKey(variant.sku, warehouse)
         const demand = this.dailyDemand(variant, warehouse, day, orders)
         const onOrder = this.incoming.filter((s) => s.key === k).reduce((sum, s) => sum + s.quantity, 0)
         const position = (this.free.get(k) ?? 0) + onOrder
@@ -394,7 +410,7 @@ class Stock {
   /** Takes the units from the first warehouse that has them; null when none has. */
   take(variant: DemoVariant, quantity: number, preference: Warehouse[]): Warehouse | null {
     for (const warehouse of preference) {
-      const k = key(variant.sku, warehouse)
+      const k = stockKey(variant.sku, warehouse)
       const free = this.free.get(k)
       if (free !== undefined && free >= quantity) {
         this.free.set(k, free - quantity)
@@ -407,7 +423,7 @@ class Stock {
   /** Canceled units go back on the shelf; received returns are restocked. */
   settle(order: PlannedOrder) {
     const back = (sku: string, warehouse: Warehouse, quantity: number) => {
-      const k = key(sku, warehouse)
+      const k = stockKey(sku, warehouse)
       this.free.set(k, (this.free.get(k) ?? 0) + quantity)
     }
     if (order.canceledAt) {
@@ -429,7 +445,7 @@ class Stock {
       order.lines.forEach((line, index) => {
         const fulfilled = order.fulfilments.flatMap((f) => f.lines).filter((e) => e.line === index).reduce((s, e) => s + e.quantity, 0)
         const open = line.quantity - fulfilled
-        if (open > 0) reserved.set(key(line.sku, line.warehouse), (reserved.get(key(line.sku, line.warehouse)) ?? 0) + open)
+        if (open > 0) reserved.set(stockKey(line.sku, line.warehouse), (reserved.get(stockKey(line.sku, line.warehouse)) ?? 0) + open)
       })
     }
     return [...this.free.entries()].map(([k, free]) => {
@@ -446,6 +462,7 @@ function warehousesOf(variant: DemoVariant): Warehouse[] {
   return variant.southern ? ["shanghai", "shenzhen"] : ["shanghai"]
 }
 
-function key(sku: string, warehouse: Warehouse) {
+/** How the plan keys stock: `sku@warehouse`. */
+export function stockKey(sku: string, warehouse: Warehouse) {
   return `${sku}@${warehouse}`
 }

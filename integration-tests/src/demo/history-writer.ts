@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { DemoStore } from "./demo-store"
-import type { HistoryPlan, PlannedCustomer, PlannedOrder } from "./history-plan"
+import { planHistory, stockKey, type HistoryPlan, type PlannedCustomer, type PlannedOrder, type Warehouse } from "./history-plan"
 
 /**
  * Writes a planned history into Medusa, batch by batch, through its modules: orders with
@@ -116,6 +116,55 @@ export async function writeHistory(
   await writeOpenReservationsAndStock(container, target, plan)
   await saveHistoryProgress(container, { ...progress, complete: true })
   return { orders: written, seconds: (Date.now() - started) / 1000 }
+}
+
+const HOUR_MS = 3_600_000
+
+/**
+ * A demo run again later: what the store would have sold since its last activity (the
+ * newest change to any order), planned from the stock the store holds now and written as
+ * the year was. Interrupted, the next run tops up from what was written. Returns the
+ * number of orders written (0 when less than an hour has passed).
+ */
+export async function topUpHistory(
+  container: MedusaContainer,
+  store: DemoStore,
+  progress: HistoryProgress,
+  log: (line: string) => void,
+  now = new Date()
+): Promise<number> {
+  const orderModule = container.resolve(Modules.ORDER) as any
+  const inventory = container.resolve(Modules.INVENTORY) as any
+  const [latest] = await orderModule.listOrders({}, { select: ["updated_at"], order: { updated_at: "DESC" }, take: 1 })
+  const after = latest ? new Date(latest.updated_at) : new Date(progress.now)
+  if (now.getTime() - after.getTime() < HOUR_MS) {
+    return 0
+  }
+  const levels = await inventory.listInventoryLevels(
+    { inventory_item_id: Object.values(store.variants).map((v) => v.inventoryItemId) },
+    { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
+  )
+  const skuOf = new Map(Object.entries(store.variants).map(([sku, v]) => [v.inventoryItemId, sku]))
+  const warehouseOf = new Map(Object.entries(store.locations).map(([warehouse, l]) => [l.id, warehouse as Warehouse]))
+  const freeStock: Record<string, number> = {}
+  const reservedBefore = new Map<string, number>()
+  for (const level of levels) {
+    const k = stockKey(skuOf.get(level.inventory_item_id)!, warehouseOf.get(level.location_id)!)
+    freeStock[k] = Number(level.stocked_quantity) - Number(level.reserved_quantity)
+    reservedBefore.set(k, Number(level.reserved_quantity))
+  }
+  const plan = planHistory({ now, after, seed: progress.seed, freeStock })
+  log(`topping the history up from ${after.toISOString()}: ${plan.orders.length.toLocaleString("en")} orders`)
+  const target = demoTarget(store)
+  const customers = await ensureCustomers(container, plan)
+  for (let start = 0; start < plan.orders.length; start += BATCH) {
+    await writeHistoryBatch(container, target, plan.orders.slice(start, start + BATCH), customers, plan)
+  }
+  // Units held for orders placed before the top-up stay held: stocked counts them too.
+  const stock = plan.stock.map((s) => ({ ...s, stocked: s.stocked + (reservedBefore.get(stockKey(s.sku, s.warehouse)) ?? 0) }))
+  await writeOpenReservationsAndStock(container, target, { orders: plan.orders, stock })
+  await saveHistoryProgress(container, { ...progress, now: now.toISOString() })
+  return plan.orders.length
 }
 
 /** Customers are created once, before the first batch, and found by email afterwards. */

@@ -4,7 +4,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ensureAdminUser } from "../seed/admin-user"
 import { seedDemoStore } from "../demo/demo-store"
 import { planHistory } from "../demo/history-plan"
-import { readHistoryProgress, writeHistory } from "../demo/history-writer"
+import { readHistoryProgress, topUpHistory, writeHistory } from "../demo/history-writer"
 
 export const DEMO_ADMIN = {
   email: process.env.DEMO_ADMIN_EMAIL || "admin@order-rhythm.local",
@@ -34,8 +34,15 @@ export default async function seedDemo({ container }: ExecArgs) {
   log(`store ${created ? "seeded" : "found"}: ${Object.keys(store.variants).length} variants, 2 channels, 2 regions, 2 warehouses`)
 
   const progress = await readHistoryProgress(container)
+  const { reconcileOrders } = require("order-rhythm/workflows")
   if (progress?.complete) {
     log(`history already written (up to ${progress.now}), reused`)
+    const added = await topUpHistory(container, store, progress, log)
+    if (added) {
+      // Each added order changed after everything the plugin has walked: the cursor finds them.
+      const result = await reconcileOrders(container)
+      log(`history topped up to now: ${added.toLocaleString("en")} orders, ${result.processed.toLocaleString("en")} ingested`)
+    }
   } else {
     const now = progress ? new Date(progress.now) : new Date()
     const seed = progress?.seed ?? SEED
@@ -48,7 +55,6 @@ export default async function seedDemo({ container }: ExecArgs) {
     const { orders, seconds } = await writeHistory(container, store, plan, seed, log)
     log(`history written: ${orders.toLocaleString("en")} orders in ${seconds.toFixed(0)} s`)
 
-    const { reconcileOrders } = require("order-rhythm/workflows")
     const backfillStarted = Date.now()
     const result = await reconcileOrders(container, { fromScratch: true })
     log(`plugin backfill: ${result.processed.toLocaleString("en")} orders in ${((Date.now() - backfillStarted) / 1000).toFixed(0)} s`)
