@@ -22,9 +22,9 @@ const DAYS = Number(process.env.DEMO_HISTORY_DAYS || 365)
 /**
  * The demo store and its year of history. Running it again reuses what exists: the store
  * is found by its channels, the history by the progress it left in the store's metadata
- * (an interrupted history resumes), the admin by email. When history was written, the
- * plugin backfills it through its own reconciliation, as it would in a store it was
- * installed into late.
+ * (an interrupted history resumes; a finished one is topped up to now), the admin by
+ * email. When history was written, the plugin backfills it through its own
+ * reconciliation, as it would in a store it was installed into late.
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve("logger")
