@@ -10,6 +10,7 @@ import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { ensureCustomers, writeHistoryBatch, type HistoryTarget } from "../../src/demo/history-writer"
 import { bootBenchApp } from "../lib/bench-app"
+import { emitPlacedOnSchedule } from "../lib/burst"
 import { now, serve } from "../live/rpc"
 import { planPizzaHistory, sizeTitle, titleOfType } from "./pizza-plan"
 
@@ -130,20 +131,8 @@ serve({
   /** Emits `order.placed` for the ids at `perSecond` on a fixed 50 ms schedule; returns each id's emit time. */
   burst: async ({ ids, perSecond }: { ids: string[]; perSecond: number }) => {
     const { container } = await booted
-    const eventBus = container.resolve(Modules.EVENT_BUS)
-    const tickMs = 50
-    const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000))
-    const start = now()
-    const emittedAt: number[] = []
-    for (let i = 0, tick = 0; i < ids.length; i += perTick, tick++) {
-      const wait = start + tick * tickMs - now()
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-      const slice = ids.slice(i, i + perTick)
-      const at = Date.now()
-      await eventBus.emit(slice.map((id) => ({ name: "order.placed", data: { id } })))
-      for (let k = 0; k < slice.length; k++) emittedAt.push(at)
-    }
-    return emittedAt
+    const ticks = await emitPlacedOnSchedule(container.resolve(Modules.EVENT_BUS), ids, perSecond)
+    return ticks.flatMap((tick) => Array<number>(tick.count).fill(tick.startedAtEpoch))
   },
   /** When each order's fact row was first written (epoch ms), null while not yet. */
   ingestedAt: async ({ ids }: { ids: string[] }) => {

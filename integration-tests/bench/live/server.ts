@@ -10,6 +10,7 @@
  * Commands: info, mem, prepareBurst, burst, stop (see the handlers below).
  */
 import path from "node:path"
+import { BURST_TICK_MS, emitPlacedOnSchedule } from "../lib/burst"
 import { Modules } from "@medusajs/framework/utils"
 import { seedStore, SeedProduct } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
@@ -71,6 +72,14 @@ function memory() {
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: Boolean(gc) }
 }
 
+
+/** A room's figures as the hub counts them: its parts, one after the other. */
+async function countRoom(rhythm: any, room: string) {
+  const figures: unknown[] = []
+  for (const part of rhythm.roomFigures(room)) figures.push(await part())
+  return figures
+}
+
 serve({
   info: async () => (await booted).info,
   now: () => now(),
@@ -115,21 +124,10 @@ serve({
    */
   burst: async ({ ids, perSecond }: { ids: string[]; perSecond: number }) => {
     const { container } = await booted
-    const eventBus = container.resolve(Modules.EVENT_BUS)
-    const tickMs = 50
-    const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000))
-    const start = now()
-    let first = 0
-    let last = 0
-    for (let i = 0, tick = 0; i < ids.length; i += perTick, tick++) {
-      const wait = start + tick * tickMs - now()
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-      const slice = ids.slice(i, i + perTick)
-      await eventBus.emit(slice.map((id) => ({ name: "order.placed", data: { id } })))
-      last = now()
-      if (!first) first = last
-    }
-    return { first, last, emitted: ids.length, achievedPerSecond: ids.length / ((last - first) / 1000 + tickMs / 1000) }
+    const ticks = await emitPlacedOnSchedule(container.resolve(Modules.EVENT_BUS), ids, perSecond)
+    const first = ticks[0]?.doneAt ?? 0
+    const last = ticks[ticks.length - 1]?.doneAt ?? 0
+    return { first, last, emitted: ids.length, achievedPerSecond: ids.length / ((last - first) / 1000 + BURST_TICK_MS / 1000) }
   },
   /**
    * What one recount of a wall room costs (the hub recounts `wall` and the order's
@@ -140,8 +138,8 @@ serve({
     const { rhythm, info } = await booted
     const out: Record<string, { wallMs: number; cpuMs: number; bytes: number }> = {}
     for (const [name, call] of [
-      ["wall", () => rhythm.roomFigures("wall")],
-      ["channel", () => rhythm.roomFigures(`wall:channel:${info.store.salesChannelId}`)],
+      ["wall", () => countRoom(rhythm, "wall")],
+      ["channel", () => countRoom(rhythm, `wall:channel:${info.store.salesChannelId}`)],
     ] as const) {
       const walls: number[] = []
       const cpus: number[] = []
