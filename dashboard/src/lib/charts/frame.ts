@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, format, select, type AxisScale, type ScaleLinear, type Selection } from "d3"
+import { axisBottom, axisLeft, format, select, type AxisScale, type BaseType, type ScaleLinear, type Selection } from "d3"
 
 /** A chart's box in CSS pixels and the wall's rem in pixels: text is sized from it, never below it. */
 export type Size = { width: number; height: number; font: number }
@@ -19,17 +19,17 @@ export type Plot = {
  */
 export function plot(svg: SVGSVGElement, size: Size, margin: Margin): Plot {
   const root = select(svg)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("viewBox", `0 0 ${size.width} ${size.height}`)
-    .attr("font-size", size.font)
+    .call(attrIfChanged, "width", size.width)
+    .call(attrIfChanged, "height", size.height)
+    .call(attrIfChanged, "viewBox", `0 0 ${size.width} ${size.height}`)
+    .call(attrIfChanged, "font-size", size.font)
   root.selectChildren(".no-data").remove()
   const g = root
     .selectAll<SVGGElement, null>("g.plot")
     .data([null])
     .join("g")
-    .attr("class", "plot")
-    .attr("transform", `translate(${margin.left},${margin.top})`)
+    .call(attrIfChanged, "class", "plot")
+    .call(attrIfChanged, "transform", `translate(${margin.left},${margin.top})`)
   return {
     root,
     g: g as unknown as Selection<SVGGElement, unknown, null, undefined>,
@@ -38,13 +38,46 @@ export function plot(svg: SVGSVGElement, size: Size, margin: Margin): Plot {
   }
 }
 
+type Value<D> = string | number | null | ((d: D, i: number) => string | number | null)
+
+/**
+ * `selection.attr(name, value)` that leaves an attribute alone when it already holds the value.
+ * The browser re-lays out and repaints a mark whose attribute was set, even to what it was: a
+ * redraw after one hour's count moved would otherwise redo all 168 cells of the heat map.
+ * Use with `call`: `.call(attrIfChanged, "x", (d) => x(d.hour))`.
+ */
+export function attrIfChanged<GE extends BaseType, D, PE extends BaseType, PD>(
+  selection: Selection<GE, D, PE, PD>,
+  name: string,
+  value: Value<D>
+): void {
+  selection.each(function (d, i) {
+    const next = typeof value === "function" ? value(d, i) : value
+    const node = this as Element
+    if (next === null) node.removeAttribute(name)
+    else if (node.getAttribute(name) !== String(next)) node.setAttribute(name, String(next))
+  })
+}
+
+/** `selection.text(value)` that leaves a text alone when it already reads the same. */
+export function textIfChanged<GE extends BaseType, D, PE extends BaseType, PD>(
+  selection: Selection<GE, D, PE, PD>,
+  value: Value<D>
+): void {
+  selection.each(function (d, i) {
+    const next = typeof value === "function" ? value(d, i) : value
+    const node = this as Element
+    if (node.textContent !== String(next ?? "")) node.textContent = String(next ?? "")
+  })
+}
+
 /** One named group per kind of mark, created once. */
 export function layer(parent: Selection<SVGGElement, unknown, null, undefined>, name: string) {
   return parent
     .selectAll<SVGGElement, null>(`:scope > g.${name}`)
     .data([null])
     .join("g")
-    .attr("class", name) as unknown as Selection<SVGGElement, unknown, null, undefined>
+    .call(attrIfChanged, "class", name) as unknown as Selection<SVGGElement, unknown, null, undefined>
 }
 
 /** Says plainly that there is nothing to draw, instead of drawing zeros the wall does not have. */
