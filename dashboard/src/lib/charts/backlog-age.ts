@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
 import type { AgeBucket, Backlog } from "../live/protocol"
-import { attrIfChanged, layer, noData, plot, styleAxis, type Size, textIfChanged } from "./frame"
+import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 /** "0–4h", "1–2d", "7d+": the ages a floor lead acts on, in the unit they think in. */
 export function ageBucketLabel(bucket: AgeBucket): string {
@@ -49,11 +49,11 @@ export function drawBacklogAge(svg: SVGSVGElement, backlog: Backlog | null, size
     .call(attrIfChanged, "y", (b) => y(b.orders) - f * 0.3)
     .call(textIfChanged, (b) => String(b.orders))
 
-  const xAxis = layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .tickFormat((k) => labelOf.get(k) ?? "")
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
 }

@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
 import type { CycleTime, CycleTimes, FinalStage, SlaStage, StageBreaches } from "../live/protocol"
-import { attrIfChanged, layer, noData, plot, styleAxis, type Size, textIfChanged } from "./frame"
+import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 export type CycleRow = {
   key: "firstFulfilment" | "fullFulfilment" | "shipment" | "delivery"
@@ -139,12 +139,12 @@ export function drawCycleTimes(
       return `${text.duration(r.time.p50)} / ${text.duration(r.time.p90 ?? r.time.p50)}${late}`
     })
 
-  const xAxis = layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .ticks(Math.max(2, Math.floor(width / (f * 4))))
       .tickFormat((h) => `${h}h`)
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
 }

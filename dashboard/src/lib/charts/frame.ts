@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, format, select, type AxisScale, type BaseType, type ScaleLinear, type Selection } from "d3"
+import { axisBottom, axisLeft, format, select, type Axis, type AxisDomain, type AxisScale, type BaseType, type ScaleLinear, type Selection } from "d3"
 
 /** A chart's box in CSS pixels and the wall's rem in pixels: text is sized from it, never below it. */
 export type Size = { width: number; height: number; font: number }
@@ -71,13 +71,12 @@ export function textIfChanged<GE extends BaseType, D, PE extends BaseType, PD>(
   })
 }
 
-/** One named group per kind of mark, created once. */
+/** One named group per kind of mark, created once (and named once: an axis adds its own class). */
 export function layer(parent: Selection<SVGGElement, unknown, null, undefined>, name: string) {
   return parent
     .selectAll<SVGGElement, null>(`:scope > g.${name}`)
     .data([null])
-    .join("g")
-    .call(attrIfChanged, "class", name) as unknown as Selection<SVGGElement, unknown, null, undefined>
+    .join((enter) => enter.append("g").attr("class", name)) as unknown as Selection<SVGGElement, unknown, null, undefined>
 }
 
 /** Says plainly that there is nothing to draw, instead of drawing zeros the wall does not have. */
@@ -100,6 +99,29 @@ export function noData(svg: SVGSVGElement, size: Size, text: string): void {
 /** Axis text at the wall's rem: d3's default 10 px cannot be read from five metres. */
 export function styleAxis(axis: Selection<SVGGElement, unknown, null, undefined>, size: Size): void {
   axis.attr("font-size", size.font).attr("font-family", null).classed("axis", true)
+}
+
+type ScaleLike<D> = AxisScale<D> & {
+  range(): number[]
+  ticks?(...args: unknown[]): D[]
+  domain(): D[]
+}
+
+/**
+ * Draws an axis at the wall's rem, but only when what it shows moved. d3's axis rewrites every
+ * tick on each call, and most deltas move a bar or a line, not a tick: what the axis shows is its
+ * ticks' places and labels, so those decide.
+ */
+export function drawAxis<D extends AxisDomain>(group: Selection<SVGGElement, unknown, null, undefined>, axis: Axis<D>, size: Size): void {
+  const scale = axis.scale() as ScaleLike<D>
+  const values = axis.tickValues() ?? (scale.ticks ? scale.ticks(...axis.tickArguments()) : scale.domain())
+  const label = axis.tickFormat() ?? ((v: D) => String(v))
+  const shows = [size.font, scale.range().join(","), scale.bandwidth?.() ?? 0, ...values.map((v, i) => `${scale(v)}=${label(v, i)}`)].join("|")
+  const node = group.node() as (SVGGElement & { __axisShows?: string }) | null
+  if (!node || node.__axisShows === shows) return
+  node.__axisShows = shows
+  group.call(axis)
+  styleAxis(group, size)
 }
 
 /** Every nth of many labels, so ticks never collide at the wall's font size. */
@@ -131,20 +153,20 @@ export function timeAxes(
   labelOf: Map<string, string>,
   labelWidth: number
 ): void {
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .tickValues(thin(x.domain(), width, labelWidth))
       .tickFormat((key) => labelOf.get(key) ?? "")
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
-  const yAxis = layer(g, "y-axis")
-  yAxis.call(
+  drawAxis(
+    layer(g, "y-axis"),
     axisLeft(y)
       .tickValues(countTicks(y, Math.max(2, Math.floor(height / (size.font * 2.5)))))
       .tickFormat(format("~g"))
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(yAxis, size)
 }
