@@ -26,6 +26,8 @@ const HTTP_PORT = Number(process.env.BENCH_DASHBOARD_HTTP_PORT || 9310)
 const DELTAS = Number(process.env.BENCH_DASHBOARD_DELTAS || 20_000)
 const DELTAS_PER_SECOND = Number(process.env.BENCH_DASHBOARD_RATE || 50)
 const WARMUP_ORDERS = Number(process.env.BENCH_DASHBOARD_WARMUP_ORDERS || 120)
+/** Set to take a CPU profile of the steady phase and say what ran inside each long task. */
+const PROFILE = process.env.BENCH_DASHBOARD_PROFILE === "1"
 const log = (line: string) => console.log(line)
 
 const percentile = (values: number[], p: number) => {
@@ -118,6 +120,7 @@ async function main() {
       w.__recordFrames = true
       return performance.now()
     })
+    const profiling = PROFILE ? await startProfile(cdp, page) : null
     const steadyStartDeltas = deltas
     const steadyStarted = Date.now()
     // Emitted in 20-second chunks, re-paced after each: how many deltas an order makes
@@ -143,6 +146,7 @@ async function main() {
       w.__recordFrames = false
       return { longTasks: w.__longTasks.filter((t: any) => t.start >= from), frames: w.__frames as number[] }
     }, steadyFrom)
+    if (profiling) await explainLongTasks(cdp, profiling, longTasks, log)
     const heapAfter = await heapMb()
 
     const onScreen = Number((await page.locator('[data-testid="big-numbers"] output').first().innerText()).replace(/[^\d]/g, ""))
@@ -166,6 +170,73 @@ async function main() {
     if (!matches) process.exitCode = 1
   } finally {
     await browser.close()
+  }
+}
+
+type Profiling = { markPageMs: number }
+type CpuProfile = {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>
+  startTime: number
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/**
+ * Starts the sampling profiler, then runs a named busy loop in the page: its first sample ties
+ * the profile's clock to the page's performance.now(), where the long tasks are timed.
+ */
+async function startProfile(cdp: any, page: any): Promise<Profiling> {
+  await cdp.send("Profiler.enable")
+  await cdp.send("Profiler.setSamplingInterval", { interval: 250 })
+  await cdp.send("Profiler.start")
+  const markPageMs: number = await page.evaluate(
+    "(() => { const t = performance.now(); (function __profileMark() { const end = performance.now() + 30; while (performance.now() < end) {} })(); return t })()"
+  )
+  return { markPageMs }
+}
+
+/** Self time per function inside each long task, and over the whole steady phase. */
+async function explainLongTasks(cdp: any, { markPageMs }: Profiling, longTasks: Array<{ start: number; duration: number }>, log: (line: string) => void) {
+  const { profile } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile }
+  writeFileSync(path.join(RESULTS, "dashboard.cpuprofile"), JSON.stringify(profile))
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const name = (id: number) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame
+    return `${functionName || "(anonymous)"} ${url ? `${url.split("/").pop()}:${lineNumber + 1}` : ""}`.trim()
+  }
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const stack = (id: number) => {
+    const names: string[] = []
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.push(byId.get(at)!.callFrame.functionName || "(anon)")
+    return names
+  }
+  let t = profile.startTime
+  const times = profile.timeDeltas.map((d) => (t += d))
+  const markIndex = profile.samples.findIndex((id) => stack(id).includes("__profileMark"))
+  if (markIndex < 0) return log("profile: mark not found, cannot align")
+  const toPageMs = (us: number) => markPageMs + (us - times[markIndex]) / 1000
+  const top = (from: number, to: number, n: number) => {
+    const self = new Map<string, number>()
+    const incl = new Map<string, number>()
+    profile.samples.forEach((id, i) => {
+      const at = toPageMs(times[i])
+      if (at < from || at > to) return
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000
+      self.set(name(id), (self.get(name(id)) ?? 0) + ms)
+      for (const f of new Set(stack(id))) incl.set(f, (incl.get(f) ?? 0) + ms)
+    })
+    const fmt = (m: Map<string, number>) =>
+      [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v.toFixed(1)}`).join("; ")
+    return { self: fmt(self), incl: fmt(incl) }
+  }
+  const all = top(-Infinity, Infinity, 15)
+  log(`profile, steady phase, self ms: ${all.self}`)
+  log(`profile, steady phase, inclusive ms: ${all.incl}`)
+  for (const task of longTasks.slice(0, 15)) {
+    const inside = top(task.start, task.start + task.duration, 8)
+    log(`long task at ${task.start.toFixed(0)} ms, ${task.duration.toFixed(0)} ms; self: ${inside.self}`)
+    log(`    inclusive: ${inside.incl}`)
   }
 }
 

@@ -1,23 +1,29 @@
 import { DateTime } from "luxon"
 
+// Making an Intl.NumberFormat costs far more than formatting with one (locale data is resolved
+// each time), and the wall formats the same few kinds of number on every update: made once each.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let made = numberFormats.get(key)
+  if (!made) numberFormats.set(key, (made = new Intl.NumberFormat(locale, options)))
+  return made
+}
+
 /**
  * Money is shown in each currency's own format: a wall in Shanghai reads ¥1,234.50,
  * one in Berlin 1.234,50 €. Amounts are Medusa's decimals in currency units.
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    maximumFractionDigits: 0,
-  }).format(amount)
+  return numberFormat(locale, { style: "currency", currency: currency.toUpperCase(), maximumFractionDigits: 0 }).format(amount)
 }
 
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value)
 }
 
 export function formatDecimal(value: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value)
 }
 
 /**

@@ -131,7 +131,7 @@ serve({
   /** Emits `order.placed` for the ids at `perSecond` on a fixed 50 ms schedule; returns each id's emit time. */
   burst: async ({ ids, perSecond }: { ids: string[]; perSecond: number }) => {
     const { container } = await booted
-    const ticks = await emitPlacedOnSchedule(container.resolve(Modules.EVENT_BUS), ids, perSecond)
+    const { ticks } = await emitPlacedOnSchedule(container.resolve(Modules.EVENT_BUS), ids, perSecond)
     return ticks.flatMap((tick) => Array<number>(tick.count).fill(tick.startedAtEpoch))
   },
   /** When each order's fact row was first written (epoch ms), null while not yet. */

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { tick } from "svelte"
 import { cleanup, render } from "@testing-library/svelte"
 import RhythmView from "./RhythmView.svelte"
-import { applySnapshot, emptyLiveState } from "../../lib/live/live-state"
+import { applyDelta, applySnapshot, emptyLiveState } from "../../lib/live/live-state"
 import { wordsFor } from "../../lib/i18n/words"
-import { backlogFixture, tickerFixture, todayFixture, totalsFixture } from "../../lib/charts/fixtures"
+import { backlogFixture, cycleTimesFixture, heatMapFixture, seriesFixture, slaFixture, tickerFixture, todayFixture, totalsFixture } from "../../lib/charts/fixtures"
 
 afterEach(cleanup)
 
@@ -83,6 +83,45 @@ describe("RhythmView charts", () => {
       await tick()
       expect(container.querySelectorAll("rect.actual")).toHaveLength(6)
       expect(container.querySelectorAll("text.no-data").length).toBeGreaterThan(0)
+    } finally {
+      rect.mockRestore()
+    }
+  })
+
+  it("a delta for one key redraws its chart and leaves every other chart untouched", async () => {
+    const rect = vi.spyOn(Element.prototype, "getBoundingClientRect").mockReturnValue({ width: 800, height: 300 } as DOMRect)
+    try {
+      const live = applySnapshot(emptyLiveState, {
+        seqs: { wall: 1 },
+        at: "2025-06-02T12:30:00Z",
+        timezone: "UTC",
+        rooms: {
+          wall: {
+            totals: { today: totalsFixture() },
+            ticker: { latest: tickerFixture() },
+            rhythm: { today: todayFixture(), series: seriesFixture(), backlog: backlogFixture(), cycleTimes: cycleTimesFixture(), sla: slaFixture(), heatMap: heatMapFixture() },
+          },
+        },
+      }).state
+      const words = wordsFor("en")
+      const { container, rerender } = render(RhythmView, { props: { live, channel: undefined, words, locale: "en" } })
+      await tick()
+      const charts = Array.from(container.querySelectorAll("svg"))
+      expect(charts.every((svg) => svg.childElementCount > 0)).toBe(true)
+      const touched = new Set<SVGSVGElement>()
+      const note = (records: MutationRecord[]) => records.forEach((r) => touched.add((r.target as Element).closest("svg")!))
+      const observer = new MutationObserver(note)
+      for (const svg of charts) observer.observe(svg, { attributes: true, childList: true, characterData: true, subtree: true })
+
+      const heat = heatMapFixture()
+      const cells = heat.cells.map((row) => row.slice())
+      cells[2]![9] = { ...cells[2]![9]!, average: cells[2]![9]!.average! + 1 }
+      const next = applyDelta(live, { room: "wall", seq: 2, topic: "rhythm", key: "heatMap", data: { ...heat, cells } }).state
+      await rerender({ live: next, channel: undefined, words, locale: "en" })
+      await tick()
+      note(observer.takeRecords())
+      observer.disconnect()
+      expect([...touched].map((svg) => svg.getAttribute("aria-label"))).toEqual([words.heatMap])
     } finally {
       rect.mockRestore()
     }

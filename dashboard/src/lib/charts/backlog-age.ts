@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
 import type { AgeBucket, Backlog } from "../live/protocol"
-import { layer, noData, plot, styleAxis, type Size } from "./frame"
+import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 /** "0–4h", "1–2d", "7d+": the ages a floor lead acts on, in the unit they think in. */
 export function ageBucketLabel(bucket: AgeBucket): string {
@@ -33,27 +33,27 @@ export function drawBacklogAge(svg: SVGSVGElement, backlog: Backlog | null, size
     .selectAll("rect")
     .data(buckets, (b) => key(b as AgeBucket))
     .join("rect")
-    .attr("class", (b, i) => (i >= buckets.length - 2 ? "bar old" : "bar"))
-    .attr("x", (b) => x(key(b)) ?? 0)
-    .attr("width", x.bandwidth())
-    .attr("y", (b) => y(b.orders))
-    .attr("height", (b) => height - y(b.orders))
+    .call(attrIfChanged, "class", (b, i) => (i >= buckets.length - 2 ? "bar old" : "bar"))
+    .call(attrIfChanged, "x", (b) => x(key(b)) ?? 0)
+    .call(attrIfChanged, "width", x.bandwidth())
+    .call(attrIfChanged, "y", (b) => y(b.orders))
+    .call(attrIfChanged, "height", (b) => height - y(b.orders))
 
   layer(g, "values")
     .selectAll("text")
     .data(buckets, (b) => key(b as AgeBucket))
     .join("text")
-    .attr("class", "value")
-    .attr("text-anchor", "middle")
-    .attr("x", (b) => (x(key(b)) ?? 0) + x.bandwidth() / 2)
-    .attr("y", (b) => y(b.orders) - f * 0.3)
-    .text((b) => String(b.orders))
+    .call(attrIfChanged, "class", "value")
+    .call(attrIfChanged, "text-anchor", "middle")
+    .call(attrIfChanged, "x", (b) => (x(key(b)) ?? 0) + x.bandwidth() / 2)
+    .call(attrIfChanged, "y", (b) => y(b.orders) - f * 0.3)
+    .call(textIfChanged, (b) => String(b.orders))
 
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .tickFormat((k) => labelOf.get(k) ?? "")
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
 }

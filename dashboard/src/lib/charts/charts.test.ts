@@ -230,3 +230,41 @@ describe("count axes on small rates", () => {
     expect(countTicks(scaleLinear().domain([0, 0.5]), 5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5])
   })
 })
+
+describe("a redraw touches only the marks whose data changed", () => {
+  /** The DOM changes a draw makes, as a MutationObserver sees them. */
+  const mutations = (el: SVGSVGElement, draw: () => void) => {
+    const observer = new MutationObserver(() => {})
+    observer.observe(el, { attributes: true, childList: true, characterData: true, subtree: true })
+    draw()
+    // Taken at once: the observer's callback would otherwise take them first.
+    const records = observer.takeRecords()
+    observer.disconnect()
+    return records
+  }
+  const charts: Array<[string, (el: SVGSVGElement) => void]> = [
+    ["today's intake", (el) => drawTodayIntake(el, todayFixture(), size, "No data yet")],
+    ["flow rates", (el) => drawFlowRates(el, seriesFixture(), size, "No data yet")],
+    ["backlog age", (el) => drawBacklogAge(el, backlogFixture(), size, "No data yet")],
+    ["cycle times", (el) => drawCycleTimes(el, cycleTimesFixture(), slaFixture(), size, cycleText)],
+    ["heat map", (el) => drawHeatMap(el, heatMapFixture(), size, heatText)],
+  ]
+
+  it.each(charts)("%s: the same data again changes nothing in the DOM", (_, draw) => {
+    const el = svg()
+    draw(el)
+    expect(mutations(el, () => draw(el))).toHaveLength(0)
+    // ...where a plain redraw (every attribute set again) shows up, so the check can fail.
+    expect(mutations(el, () => el.querySelectorAll("rect, path, text").forEach((n) => n.setAttribute("class", n.getAttribute("class") ?? "")))).not.toHaveLength(0)
+  })
+
+  it("heat map: one hour's new average changes that cell only", () => {
+    const el = svg()
+    const heat = heatMapFixture()
+    drawHeatMap(el, heat, size, heatText)
+    const cells = heat.cells.map((row) => row.slice())
+    cells[0]![10] = { ...cells[0]![10]!, average: cells[0]![10]!.average! + 0.5 }
+    const records = mutations(el, () => drawHeatMap(el, { ...heat, cells }, size, heatText))
+    expect(records.map((r) => [(r.target as Element).getAttribute("data-hour-of-week"), r.attributeName])).toEqual([["1:10", "fill-opacity"]])
+  })
+})

@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
 import type { CycleTime, CycleTimes, FinalStage, SlaStage, StageBreaches } from "../live/protocol"
-import { layer, noData, plot, styleAxis, type Size } from "./frame"
+import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 export type CycleRow = {
   key: "firstFulfilment" | "fullFulfilment" | "shipment" | "delivery"
@@ -82,12 +82,12 @@ export function drawCycleTimes(
     .selectAll("text")
     .data(rows, (r) => (r as CycleRow).key)
     .join("text")
-    .attr("class", "row-label")
-    .attr("text-anchor", "end")
-    .attr("dominant-baseline", "middle")
-    .attr("x", -f * 0.4)
-    .attr("y", mid)
-    .text((r) => r.label)
+    .call(attrIfChanged, "class", "row-label")
+    .call(attrIfChanged, "text-anchor", "end")
+    .call(attrIfChanged, "dominant-baseline", "middle")
+    .call(attrIfChanged, "x", -f * 0.4)
+    .call(attrIfChanged, "y", mid)
+    .call(textIfChanged, (r) => r.label)
 
   layer(g, "p90")
     .selectAll("rect")
@@ -96,21 +96,21 @@ export function drawCycleTimes(
       (r) => (r as CycleRow).key
     )
     .join("rect")
-    .attr("class", "p90")
-    .attr("x", 0)
-    .attr("y", (r) => y(r.key) ?? 0)
-    .attr("height", y.bandwidth())
-    .attr("width", (r) => x(r.time.p90 ?? 0))
+    .call(attrIfChanged, "class", "p90")
+    .call(attrIfChanged, "x", 0)
+    .call(attrIfChanged, "y", (r) => y(r.key) ?? 0)
+    .call(attrIfChanged, "height", y.bandwidth())
+    .call(attrIfChanged, "width", (r) => x(r.time.p90 ?? 0))
 
   layer(g, "p50")
     .selectAll("rect")
     .data(known, (r) => (r as CycleRow).key)
     .join("rect")
-    .attr("class", (r) => (r.targetHours !== null && (r.time.p50 ?? 0) > r.targetHours ? "p50 over" : "p50"))
-    .attr("x", 0)
-    .attr("y", (r) => (y(r.key) ?? 0) + y.bandwidth() * 0.2)
-    .attr("height", y.bandwidth() * 0.6)
-    .attr("width", (r) => x(r.time.p50 ?? 0))
+    .call(attrIfChanged, "class", (r) => (r.targetHours !== null && (r.time.p50 ?? 0) > r.targetHours ? "p50 over" : "p50"))
+    .call(attrIfChanged, "x", 0)
+    .call(attrIfChanged, "y", (r) => (y(r.key) ?? 0) + y.bandwidth() * 0.2)
+    .call(attrIfChanged, "height", y.bandwidth() * 0.6)
+    .call(attrIfChanged, "width", (r) => x(r.time.p50 ?? 0))
 
   layer(g, "targets")
     .selectAll("line")
@@ -119,32 +119,32 @@ export function drawCycleTimes(
       (r) => (r as CycleRow).key
     )
     .join("line")
-    .attr("class", "sla-target")
-    .attr("x1", (r) => x(r.targetHours ?? 0))
-    .attr("x2", (r) => x(r.targetHours ?? 0))
-    .attr("y1", (r) => (y(r.key) ?? 0) - y.paddingInner() * y.step() * 0.4)
-    .attr("y2", (r) => (y(r.key) ?? 0) + y.bandwidth() + y.paddingInner() * y.step() * 0.4)
+    .call(attrIfChanged, "class", "sla-target")
+    .call(attrIfChanged, "x1", (r) => x(r.targetHours ?? 0))
+    .call(attrIfChanged, "x2", (r) => x(r.targetHours ?? 0))
+    .call(attrIfChanged, "y1", (r) => (y(r.key) ?? 0) - y.paddingInner() * y.step() * 0.4)
+    .call(attrIfChanged, "y2", (r) => (y(r.key) ?? 0) + y.bandwidth() + y.paddingInner() * y.step() * 0.4)
 
   layer(g, "values")
     .selectAll("text")
     .data(rows, (r) => (r as CycleRow).key)
     .join("text")
-    .attr("class", (r) => (r.time.p50 === null ? "value none" : "value"))
-    .attr("dominant-baseline", "middle")
-    .attr("x", (r) => (r.time.p50 === null ? 0 : Math.min(x(r.time.p50) + f * 0.3, width - f * 6)))
-    .attr("y", mid)
-    .text((r) => {
+    .call(attrIfChanged, "class", (r) => (r.time.p50 === null ? "value none" : "value"))
+    .call(attrIfChanged, "dominant-baseline", "middle")
+    .call(attrIfChanged, "x", (r) => (r.time.p50 === null ? 0 : Math.min(x(r.time.p50) + f * 0.3, width - f * 6)))
+    .call(attrIfChanged, "y", mid)
+    .call(textIfChanged, (r) => {
       if (r.time.p50 === null) return text.noData
       const late = r.openLate ? ` · ${text.late(r.openLate)}` : ""
       return `${text.duration(r.time.p50)} / ${text.duration(r.time.p90 ?? r.time.p50)}${late}`
     })
 
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .ticks(Math.max(2, Math.floor(width / (f * 4))))
       .tickFormat((h) => `${h}h`)
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
 }

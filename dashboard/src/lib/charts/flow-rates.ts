@@ -1,6 +1,6 @@
 import { line, max, scalePoint, scaleLinear } from "d3"
 import type { SeriesPoint } from "../live/protocol"
-import { layer, noData, plot, type Size, timeAxes } from "./frame"
+import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 export type FlowSeries = "intake" | "fulfilment"
 
@@ -36,9 +36,9 @@ export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, 
       .selectAll("path")
       .data([points])
       .join("path")
-      .attr("class", `line ${series}`)
-      .attr("fill", "none")
-      .attr(
+      .call(attrIfChanged, "class", `line ${series}`)
+      .call(attrIfChanged, "fill", "none")
+      .call(attrIfChanged, 
         "d",
         line<SeriesPoint>()
           .x((p) => x(p.startUtc) ?? 0)
@@ -48,10 +48,10 @@ export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, 
       .selectAll("circle")
       .data(points, (p) => (p as SeriesPoint).startUtc)
       .join("circle")
-      .attr("class", `dot ${series}`)
-      .attr("r", f * 0.2)
-      .attr("cx", (p) => x(p.startUtc) ?? 0)
-      .attr("cy", (p) => y(ratePerHour(p, series)))
+      .call(attrIfChanged, "class", `dot ${series}`)
+      .call(attrIfChanged, "r", f * 0.2)
+      .call(attrIfChanged, "cx", (p) => x(p.startUtc) ?? 0)
+      .call(attrIfChanged, "cy", (p) => y(ratePerHour(p, series)))
   }
 
   timeAxes(frame, x, y, size, labelOf, f * 4)

@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, format, select, type AxisScale, type ScaleLinear, type Selection } from "d3"
+import { axisBottom, axisLeft, format, select, type Axis, type AxisDomain, type AxisScale, type BaseType, type ScaleLinear, type Selection } from "d3"
 
 /** A chart's box in CSS pixels and the wall's rem in pixels: text is sized from it, never below it. */
 export type Size = { width: number; height: number; font: number }
@@ -19,17 +19,17 @@ export type Plot = {
  */
 export function plot(svg: SVGSVGElement, size: Size, margin: Margin): Plot {
   const root = select(svg)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("viewBox", `0 0 ${size.width} ${size.height}`)
-    .attr("font-size", size.font)
+    .call(attrIfChanged, "width", size.width)
+    .call(attrIfChanged, "height", size.height)
+    .call(attrIfChanged, "viewBox", `0 0 ${size.width} ${size.height}`)
+    .call(attrIfChanged, "font-size", size.font)
   root.selectChildren(".no-data").remove()
   const g = root
     .selectAll<SVGGElement, null>("g.plot")
     .data([null])
     .join("g")
-    .attr("class", "plot")
-    .attr("transform", `translate(${margin.left},${margin.top})`)
+    .call(attrIfChanged, "class", "plot")
+    .call(attrIfChanged, "transform", `translate(${margin.left},${margin.top})`)
   return {
     root,
     g: g as unknown as Selection<SVGGElement, unknown, null, undefined>,
@@ -38,13 +38,45 @@ export function plot(svg: SVGSVGElement, size: Size, margin: Margin): Plot {
   }
 }
 
-/** One named group per kind of mark, created once. */
+type Value<D> = string | number | null | ((d: D, i: number) => string | number | null)
+
+/**
+ * `selection.attr(name, value)` that leaves an attribute alone when it already holds the value.
+ * The browser re-lays out and repaints a mark whose attribute was set, even to what it was: a
+ * redraw after one hour's count moved would otherwise redo all 168 cells of the heat map.
+ * Use with `call`: `.call(attrIfChanged, "x", (d) => x(d.hour))`.
+ */
+export function attrIfChanged<GE extends BaseType, D, PE extends BaseType, PD>(
+  selection: Selection<GE, D, PE, PD>,
+  name: string,
+  value: Value<D>
+): void {
+  selection.each(function (d, i) {
+    const next = typeof value === "function" ? value(d, i) : value
+    const node = this as Element
+    if (next === null) node.removeAttribute(name)
+    else if (node.getAttribute(name) !== String(next)) node.setAttribute(name, String(next))
+  })
+}
+
+/** `selection.text(value)` that leaves a text alone when it already reads the same. */
+export function textIfChanged<GE extends BaseType, D, PE extends BaseType, PD>(
+  selection: Selection<GE, D, PE, PD>,
+  value: Value<D>
+): void {
+  selection.each(function (d, i) {
+    const next = typeof value === "function" ? value(d, i) : value
+    const node = this as Element
+    if (node.textContent !== String(next ?? "")) node.textContent = String(next ?? "")
+  })
+}
+
+/** One named group per kind of mark, created once (and named once: an axis adds its own class). */
 export function layer(parent: Selection<SVGGElement, unknown, null, undefined>, name: string) {
   return parent
     .selectAll<SVGGElement, null>(`:scope > g.${name}`)
     .data([null])
-    .join("g")
-    .attr("class", name) as unknown as Selection<SVGGElement, unknown, null, undefined>
+    .join((enter) => enter.append("g").attr("class", name)) as unknown as Selection<SVGGElement, unknown, null, undefined>
 }
 
 /** Says plainly that there is nothing to draw, instead of drawing zeros the wall does not have. */
@@ -67,6 +99,29 @@ export function noData(svg: SVGSVGElement, size: Size, text: string): void {
 /** Axis text at the wall's rem: d3's default 10 px cannot be read from five metres. */
 export function styleAxis(axis: Selection<SVGGElement, unknown, null, undefined>, size: Size): void {
   axis.attr("font-size", size.font).attr("font-family", null).classed("axis", true)
+}
+
+type ScaleLike<D> = AxisScale<D> & {
+  range(): number[]
+  ticks?(...args: unknown[]): D[]
+  domain(): D[]
+}
+
+/**
+ * Draws an axis at the wall's rem, but only when what it shows moved. d3's axis rewrites every
+ * tick on each call, and most deltas move a bar or a line, not a tick: what the axis shows is its
+ * ticks' places and labels, so those decide.
+ */
+export function drawAxis<D extends AxisDomain>(group: Selection<SVGGElement, unknown, null, undefined>, axis: Axis<D>, size: Size): void {
+  const scale = axis.scale() as ScaleLike<D>
+  const values = axis.tickValues() ?? (scale.ticks ? scale.ticks(...axis.tickArguments()) : scale.domain())
+  const label = axis.tickFormat() ?? ((v: D) => String(v))
+  const shows = [size.font, scale.range().join(","), scale.bandwidth?.() ?? 0, ...values.map((v, i) => `${scale(v)}=${label(v, i)}`)].join("|")
+  const node = group.node() as (SVGGElement & { __axisShows?: string }) | null
+  if (!node || node.__axisShows === shows) return
+  node.__axisShows = shows
+  group.call(axis)
+  styleAxis(group, size)
 }
 
 /** Every nth of many labels, so ticks never collide at the wall's font size. */
@@ -98,20 +153,20 @@ export function timeAxes(
   labelOf: Map<string, string>,
   labelWidth: number
 ): void {
-  const xAxis = layer(g, "x-axis").attr("transform", `translate(0,${height})`)
-  xAxis.call(
+  drawAxis(
+    layer(g, "x-axis").call(attrIfChanged, "transform", `translate(0,${height})`),
     axisBottom(x)
       .tickValues(thin(x.domain(), width, labelWidth))
       .tickFormat((key) => labelOf.get(key) ?? "")
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(xAxis, size)
-  const yAxis = layer(g, "y-axis")
-  yAxis.call(
+  drawAxis(
+    layer(g, "y-axis"),
     axisLeft(y)
       .tickValues(countTicks(y, Math.max(2, Math.floor(height / (size.font * 2.5)))))
       .tickFormat(format("~g"))
-      .tickSizeOuter(0)
+      .tickSizeOuter(0),
+    size
   )
-  styleAxis(yAxis, size)
 }

@@ -1,6 +1,6 @@
 import { max, scaleBand, scaleLinear } from "d3"
 import type { HeatCell, HeatMap } from "../live/protocol"
-import { layer, noData, plot, type Size } from "./frame"
+import { attrIfChanged, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 /** The grid must be 7 x 24 with at least one hour that occurred, or there is nothing to show. */
 export function hasHeat(heat: HeatMap | null): heat is HeatMap {
@@ -46,32 +46,32 @@ export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size
     .selectAll("rect")
     .data(cells, (c) => id(c as HeatCell))
     .join("rect")
-    .attr("class", (c) => ["cell", c.average === null ? "empty" : "", peak.has(id(c)) ? "peak" : "", trough.has(id(c)) ? "trough" : ""].filter(Boolean).join(" "))
-    .attr("data-hour-of-week", id)
-    .attr("x", (c) => x(c.hour) ?? 0)
-    .attr("y", (c) => y(c.weekday) ?? 0)
-    .attr("width", x.bandwidth())
-    .attr("height", y.bandwidth())
-    .attr("fill-opacity", (c) => (c.average === null ? 0 : shade(c.average)))
+    .call(attrIfChanged, "class", (c) => ["cell", c.average === null ? "empty" : "", peak.has(id(c)) ? "peak" : "", trough.has(id(c)) ? "trough" : ""].filter(Boolean).join(" "))
+    .call(attrIfChanged, "data-hour-of-week", id)
+    .call(attrIfChanged, "x", (c) => x(c.hour) ?? 0)
+    .call(attrIfChanged, "y", (c) => y(c.weekday) ?? 0)
+    .call(attrIfChanged, "width", x.bandwidth())
+    .call(attrIfChanged, "height", y.bandwidth())
+    .call(attrIfChanged, "fill-opacity", (c) => (c.average === null ? 0 : shade(c.average)))
 
   layer(g, "weekdays")
     .selectAll("text")
     .data([1, 2, 3, 4, 5, 6, 7])
     .join("text")
-    .attr("class", "row-label")
-    .attr("text-anchor", "end")
-    .attr("dominant-baseline", "middle")
-    .attr("x", -f * 0.3)
-    .attr("y", (d) => (y(d) ?? 0) + y.bandwidth() / 2)
-    .text((d) => text.weekdays[d - 1] ?? "")
+    .call(attrIfChanged, "class", "row-label")
+    .call(attrIfChanged, "text-anchor", "end")
+    .call(attrIfChanged, "dominant-baseline", "middle")
+    .call(attrIfChanged, "x", -f * 0.3)
+    .call(attrIfChanged, "y", (d) => (y(d) ?? 0) + y.bandwidth() / 2)
+    .call(textIfChanged, (d) => text.weekdays[d - 1] ?? "")
 
   const hourLabels = [0, 6, 12, 18]
   layer(g, "hours")
     .selectAll("text")
     .data(hourLabels)
     .join("text")
-    .attr("class", "col-label")
-    .attr("x", (h) => x(h) ?? 0)
-    .attr("y", height + f * 1.2)
-    .text((h) => `${String(h).padStart(2, "0")}:00`)
+    .call(attrIfChanged, "class", "col-label")
+    .call(attrIfChanged, "x", (h) => x(h) ?? 0)
+    .call(attrIfChanged, "y", height + f * 1.2)
+    .call(textIfChanged, (h) => `${String(h).padStart(2, "0")}:00`)
 }

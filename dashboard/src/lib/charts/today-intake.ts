@@ -1,6 +1,6 @@
 import { area, line, max, scaleBand, scaleLinear } from "d3"
 import type { TodayHour, TodayIntake } from "../live/protocol"
-import { layer, noData, plot, type Size, timeAxes } from "./frame"
+import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 /**
  * Today's intake per local hour against what the store usually sees: bars for what came in, the
@@ -30,18 +30,18 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
     .selectAll("rect")
     .data(hours.filter((h) => h.state === "current"))
     .join("rect")
-    .attr("class", "current-hour")
-    .attr("x", (h) => (x(h.hourStartUtc) ?? 0) - (x.step() * x.paddingInner()) / 2)
-    .attr("width", x.step())
-    .attr("y", 0)
-    .attr("height", height)
+    .call(attrIfChanged, "class", "current-hour")
+    .call(attrIfChanged, "x", (h) => (x(h.hourStartUtc) ?? 0) - (x.step() * x.paddingInner()) / 2)
+    .call(attrIfChanged, "width", x.step())
+    .call(attrIfChanged, "y", 0)
+    .call(attrIfChanged, "height", height)
 
   layer(g, "band")
     .selectAll("path")
     .data([hours])
     .join("path")
-    .attr("class", "expected-band")
-    .attr(
+    .call(attrIfChanged, "class", "expected-band")
+    .call(attrIfChanged, 
       "d",
       area<TodayHour>()
         .x(mid)
@@ -56,19 +56,19 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
       (h) => (h as TodayHour).hourStartUtc
     )
     .join("rect")
-    .attr("class", (h) => ["actual", h.state, h.outside ?? ""].join(" ").trim())
-    .attr("x", (h) => x(h.hourStartUtc) ?? 0)
-    .attr("width", x.bandwidth())
-    .attr("y", (h) => y(h.actual ?? 0))
-    .attr("height", (h) => height - y(h.actual ?? 0))
+    .call(attrIfChanged, "class", (h) => ["actual", h.state, h.outside ?? ""].join(" ").trim())
+    .call(attrIfChanged, "x", (h) => x(h.hourStartUtc) ?? 0)
+    .call(attrIfChanged, "width", x.bandwidth())
+    .call(attrIfChanged, "y", (h) => y(h.actual ?? 0))
+    .call(attrIfChanged, "height", (h) => height - y(h.actual ?? 0))
 
   layer(g, "expected")
     .selectAll("path")
     .data([hours])
     .join("path")
-    .attr("class", "expected-line")
-    .attr("fill", "none")
-    .attr(
+    .call(attrIfChanged, "class", "expected-line")
+    .call(attrIfChanged, "fill", "none")
+    .call(attrIfChanged, 
       "d",
       line<TodayHour>()
         .x(mid)

@@ -55,12 +55,13 @@ let states: ConnectionState[]
 let lives: LiveState[]
 const last = () => states[states.length - 1]
 
-function open(extra: { channel?: string; location?: string; server?: string } = {}) {
+function open(extra: { channel?: string; location?: string; server?: string; frame?: (run: () => void) => void } = {}) {
   states = []
   lives = []
   return openConnection(
     {
       token: "dt_secret",
+      frame: (run) => run(),
       ...extra,
       now: () => clock,
       retryMs: 1_000,
@@ -203,5 +204,26 @@ describe("openConnection", () => {
     socket.fire("snapshot", snapshot(5))
     expect(states).toHaveLength(seen)
     expect(socket.disconnected).toBe(true)
+  })
+
+  it("shows deltas once per frame, and a drop at once with the deltas the frame had not shown yet", () => {
+    const frames: Array<() => void> = []
+    open({ frame: (run) => void frames.push(run) })
+    socket.fire("connect")
+    socket.fire("snapshot", snapshot(5))
+    const shown = lives.length
+    for (let seq = 6; seq <= 9; seq++) socket.fire("delta", { room: "wall", seq, topic: "totals", key: "today", data: { orders: seq } })
+    expect(lives.length).toBe(shown)
+    expect(frames.length).toBe(1)
+    frames.splice(0).forEach((run) => run())
+    expect(lives.length).toBe(shown + 1)
+    expect(lives[lives.length - 1]?.rooms.wall?.totals?.today).toEqual({ orders: 9 })
+    socket.fire("delta", { room: "wall", seq: 10, topic: "totals", key: "today", data: { orders: 10 } })
+    socket.fire("disconnect", "transport close")
+    expect(last().kind).toBe("stale")
+    expect(lives[lives.length - 1]?.rooms.wall?.totals?.today).toEqual({ orders: 10 })
+    const afterDrop = lives.length
+    frames.splice(0).forEach((run) => run())
+    expect(lives.length).toBe(afterDrop)
   })
 })

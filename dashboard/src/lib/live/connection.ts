@@ -1,5 +1,6 @@
 import { io } from "socket.io-client"
 import type { ConnectionState } from "./connection-state"
+import { frameCoalescer, nextFrame, type FrameScheduler } from "./frame-coalescer"
 import { applyDelta, applySnapshot, emptyLiveState, forgetPendingResyncs, seqsForReconnect, type Applied, type LiveState } from "./live-state"
 import { LIVE_NAMESPACE, isRefusalCode, type Delta, type HandshakeAuth, type Snapshot } from "./protocol"
 
@@ -32,6 +33,8 @@ export type ConnectionOptions = {
   now?: () => Date
   /** wait before trying again after a handshake error that is not a refusal */
   retryMs?: number
+  /** when deltas are shown: once per animation frame by default */
+  frame?: FrameScheduler
 }
 
 export type Connection = { close(): void }
@@ -78,8 +81,15 @@ export function openConnection(
     reconnectionDelayMax: 5_000,
   })
 
-  const publish = () => {
+  const show = () => {
     if (!closed) onChange(connection, live)
+  }
+  // Deltas are applied as they come (seqs and resyncs stay exact) but shown once per frame.
+  const frame = frameCoalescer(show, options.frame ?? nextFrame)
+  // Anything else shows at once, and with it whatever deltas the coming frame would have shown.
+  const publish = () => {
+    frame.cancel()
+    show()
   }
   const goStale = () => {
     if (connection.kind === "live") connection = { kind: "stale", since: now().toISOString() }
@@ -113,7 +123,7 @@ export function openConnection(
     if (!snapshotSeen) return
     const before = live
     take(applyDelta(live, delta))
-    if (live !== before) publish()
+    if (live !== before) frame.request()
   })
   socket.on("disconnect", (reason: string) => {
     // We hung up ourselves (closed, or a refusal): nothing to retry.
@@ -144,6 +154,7 @@ export function openConnection(
   return {
     close() {
       closed = true
+      frame.cancel()
       clearTimeout(retry)
       socket.disconnect()
     },
