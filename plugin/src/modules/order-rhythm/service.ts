@@ -48,7 +48,7 @@ import { rhythmReport, RhythmInputReader, RhythmParams } from "./figures/rhythm-
 import { TotalsSpan, WallFigurePart, wallFigureParts } from "./figures/wall-figures"
 import { VariantForecasts } from "./forecast/variant-forecasts"
 import { forecastScaledCurve, ordersPerUnit, seasonalProfileCurve } from "../../lib/rhythm"
-import { inventoryRoom } from "../../lib/live"
+import { inventoryRoom, wallRoom } from "../../lib/live"
 
 const WEEK_MS = 7 * 24 * 3_600_000
 
@@ -287,9 +287,7 @@ export default class OrderRhythmModuleService extends MedusaService({
 
   /** Forecasts moved: the inventory rooms recount their tracking, the wall its expected curve. */
   async forecastsChanged(locations: string[]) {
-    const live = await this.live_
-    if (!live) return
-    live.hub.changed(["wall", inventoryRoom(), ...new Set(locations.filter(Boolean).map((l) => inventoryRoom(l)))])
+    await this.liveSide_.roomsChanged([wallRoom(), inventoryRoom(), ...new Set(locations.filter(Boolean).map((l) => inventoryRoom(l)))])
   }
 
   /** Runs `fn` with this module's connection; for work that lives outside the service. */

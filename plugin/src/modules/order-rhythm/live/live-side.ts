@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import { mergeTicker, type TickerOrder } from "../../../lib/live"
+import { mergeTicker, wallRoom, type RoomName, type TickerOrder } from "../../../lib/live"
 import type { PluginOptions } from "../../../lib/options"
 import type { Identify, RoomFigures } from "./live-hub"
 import { LiveServer, startLiveServer } from "./live-server"
@@ -57,10 +57,13 @@ export class LiveSide {
 
   /** The channels' rooms and the all-channel wall recount and stream. */
   async ordersChanged(channels: Array<string | null>) {
+    await this.roomsChanged([...wallRooms(channels).keys()])
+  }
+
+  /** These rooms recount and stream what changed. */
+  async roomsChanged(rooms: RoomName[]) {
     const live = await this.live_
-    if (!live) return
-    const rooms = ["wall", ...new Set(channels.filter((c): c is string => Boolean(c)).map((c) => `wall:channel:${c}`))]
-    live.hub.changed(rooms)
+    live?.hub.changed(rooms)
   }
 
   /**
@@ -70,12 +73,10 @@ export class LiveSide {
   async ordersSeen(orders: TickerOrder[]) {
     const live = await this.live_
     if (!live || !orders.length) return
-    const rooms = ["wall", ...new Set(orders.filter((o) => o.channelId).map((o) => `wall:channel:${o.channelId}`))]
-    await live.hub.publishEarly(rooms, (room, current) => {
+    const rooms = wallRooms(orders.map((order) => order.channelId))
+    await live.hub.publishEarly([...rooms.keys()], (room, current) => {
       const ticker = current.ticker?.latest as TickerOrder[] | undefined
-      if (!ticker) return null
-      const channel = room.startsWith("wall:channel:") ? room.slice("wall:channel:".length) : undefined
-      return { ticker: { latest: mergeTicker(ticker, orders, channel) } }
+      return ticker ? { ticker: { latest: mergeTicker(ticker, orders, rooms.get(room)) } } : null
     })
   }
 
@@ -89,4 +90,13 @@ export class LiveSide {
     const live = await this.live_
     await live?.hub.disconnectToken(id)
   }
+}
+
+/** The all-channel wall and each named channel's wall, with the channel each one narrows to. */
+function wallRooms(channels: Array<string | null | undefined>): Map<RoomName, string | undefined> {
+  const rooms = new Map<RoomName, string | undefined>([[wallRoom(), undefined]])
+  for (const channel of channels) {
+    if (channel) rooms.set(wallRoom(channel), channel)
+  }
+  return rooms
 }
