@@ -1,11 +1,10 @@
-import { ascending, percentileOfSorted } from "./percentile"
+import { digestFlows, digestQuantile, reachedCount, type FlowDigest } from "./flow-digest"
 import { prepareFlows, type FlowsInput } from "./prepared"
-import { canceledBy, reachedBy, type FlowTimes } from "./stages"
-import { hoursBetween, inChannels, toMs } from "./time"
-import type { ChannelFilter, FinalStage, Stage, Window } from "./types"
+import { inChannels, toMs } from "./time"
+import type { ChannelFilter, FinalStage, SlaStage, Stage, Window } from "./types"
 
 export type CycleTime = {
-  /** hours from placed to the stage */
+  /** hours from placed to the stage (within DIGEST_RELATIVE_ERROR of the exact percentile) */
   p50: number | null
   p90: number | null
   /** orders that reached the stage */
@@ -34,13 +33,20 @@ export function cycleTimes(
   finalStage: FinalStage,
   channels?: ChannelFilter
 ): CycleTimes {
-  const fromMs = toMs(window.fromUtc)
-  const toMsExcl = toMs(window.toUtc)
-  const nowMs = toMs(nowUtc)
-  const cohort = prepareFlows(flows).items.filter(
-    (t) => t.placed >= fromMs && t.placed < toMsExcl && t.placed <= nowMs && inChannels(t.flow.channelId, channels)
-  )
-  const of = (stage: Stage) => stageCycleTime(cohort, stage, nowMs)
+  return cycleTimesOf(windowCohort(flows, window, nowUtc, {}, channels), finalStage)
+}
+
+/** The cycle times of a cohort already reduced to its digest (stored blocks plus raw edges). */
+export function cycleTimesOf(cohort: FlowDigest, finalStage: FinalStage): CycleTimes {
+  const of = (stage: Stage): CycleTime => {
+    const digest = cohort.stages[stage]
+    return {
+      p50: digestQuantile(digest, 0.5),
+      p90: digestQuantile(digest, 0.9),
+      n: reachedCount(digest),
+      pending: digest.pending,
+    }
+  }
   const byStage = {
     firstFulfilled: of("firstFulfilled"),
     fulfilled: of("fulfilled"),
@@ -56,25 +62,16 @@ export function cycleTimes(
   }
 }
 
-function stageCycleTime(cohort: readonly FlowTimes[], stage: Stage, nowMs: number): CycleTime {
-  const hours: number[] = []
-  let pending = 0
-  for (const t of cohort) {
-    const reached = reachedBy(t, stage, nowMs)
-    if (reached === null) {
-      if (!canceledBy(t, nowMs)) pending += 1
-      continue
-    }
-    const h = hoursBetween(t.placed, reached)
-    // A stage before placement is a data error (clock skew, a backfill that mixed sources), not
-    // a zero-hour cycle: leave it out rather than flatter the percentiles.
-    if (h >= 0) hours.push(h)
-  }
-  const sorted = ascending(hours)
-  return {
-    p50: percentileOfSorted(sorted, 0.5),
-    p90: percentileOfSorted(sorted, 0.9),
-    n: sorted.length,
-    pending,
-  }
+/** The digest of the orders placed in the window (and by now) in these channels. */
+export function windowCohort(
+  flows: FlowsInput,
+  window: Window,
+  nowUtc: string,
+  slaHours: Partial<Record<SlaStage, number>>,
+  channels?: ChannelFilter
+): FlowDigest {
+  const fromMs = toMs(window.fromUtc)
+  const toMsExcl = toMs(window.toUtc)
+  const items = prepareFlows(flows).items.filter((t) => t.placed >= fromMs && t.placed < toMsExcl && inChannels(t.flow.channelId, channels))
+  return digestFlows({ kind: "preparedFlows", items }, toMs(nowUtc), slaHours)
 }

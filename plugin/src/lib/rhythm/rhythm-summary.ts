@@ -1,5 +1,6 @@
 import { backlogAt, type Backlog } from "./backlog"
-import { cycleTimes, type CycleTimes } from "./cycle-time"
+import { cycleTimesOf, windowCohort, type CycleTimes } from "./cycle-time"
+import type { FlowDigest } from "./flow-digest"
 import { seasonalProfileCurve, type ExpectedCurve } from "./expected-curve"
 import { flowRates, type FlowRates } from "./flow-rates"
 import { prepareBuckets, prepareFlows, type BucketsInput, type FlowsInput } from "./prepared"
@@ -17,6 +18,11 @@ export type RhythmInput = {
    * instead of per hour over a long window): the rates count these. Default: `buckets`.
    */
   windowBuckets?: BucketsInput
+  /**
+   * The window's cohort (orders placed in it) already digested, e.g. from stored blocks, built
+   * with the same SLA targets; `flows` then only need the open orders. Default: from `flows`.
+   */
+  cohort?: FlowDigest
 }
 
 export type RhythmSummaryOptions = RhythmOptions & {
@@ -53,6 +59,7 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
   const channels: ChannelFilter = options.channels
   const buckets = prepareBuckets(input.buckets)
   const flows = prepareFlows(input.flows)
+  const cohort = input.cohort ?? windowCohort(flows, options.window, nowUtc, options.slaHours, channels)
   const curve =
     options.expectedCurve ??
     seasonalProfileCurve(buckets, {
@@ -67,12 +74,13 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
     window: options.window,
     rates: flowRates(input.windowBuckets ?? buckets, options.window, nowUtc, channels),
     backlog: backlogAt(flows, nowUtc, options.finalStage, { channels, ageEdgesHours: options.ageEdgesHours }),
-    cycleTimes: cycleTimes(flows, options.window, nowUtc, options.finalStage, channels),
+    cycleTimes: cycleTimesOf(cohort, options.finalStage),
     sla: slaBreaches(flows, options.window, nowUtc, {
       finalStage: options.finalStage,
       slaHours: options.slaHours,
       channels,
       oldestLimit: options.oldestLimit,
+      cohort,
     }),
     heatMap: hourOfWeekHeatMap(buckets, options.heatMapWindow ?? options.window, options.timezone, { channels }),
     today: todayIntake(buckets, nowUtc, options.timezone, curve, { channels }),

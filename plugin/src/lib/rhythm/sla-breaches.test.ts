@@ -16,18 +16,19 @@ const flows = [
 const slaHours = { fulfilled: 24, shipped: 48, delivered: 72 }
 
 describe("SLA breaches", () => {
-  it("counts completed-late in the window and open-late at now; skips stages after the final one", () => {
+  it("counts completed-late over the window's cohort and open-late at now; skips stages after the final one", () => {
     const r = slaBreaches(flows, window, now, { finalStage: "shipped", slaHours })
     expect(r.map((s) => s.stage)).toEqual(["fulfilled", "shipped"])
     expect(r[0]).toEqual({
       stage: "fulfilled",
       targetHours: 24,
-      completed: 3,
+      // placed in the window and fulfilled: a (20h) and b (30h, late); g and c were placed before it
+      completed: 2,
       completedLate: 1,
       openLate: 1,
       oldestOpenLate: [{ orderId: "d", channelId: "web", placedAt: "2026-06-09T06:00:00Z", ageHours: 30, overHours: 6 }],
     })
-    expect(r[1]).toMatchObject({ stage: "shipped", completed: 3, completedLate: 1, openLate: 1 })
+    expect(r[1]).toMatchObject({ stage: "shipped", completed: 2, completedLate: 1, openLate: 1 })
     expect(r[1].oldestOpenLate.map((o) => [o.orderId, o.ageHours, o.overHours])).toEqual([["c", 132, 84]])
   })
 

@@ -1,3 +1,5 @@
+import { windowCohort } from "./cycle-time"
+import { reachedCount, type FlowDigest } from "./flow-digest"
 import { prepareFlows, type FlowsInput } from "./prepared"
 import { canceledBy, reachedBy } from "./stages"
 import { hoursBetween, inChannels, toMs } from "./time"
@@ -18,7 +20,7 @@ export type LateOrder = {
 export type StageBreaches = {
   stage: SlaStage
   targetHours: number
-  /** reached the stage within the window */
+  /** placed in the window and at the stage by now */
   completed: number
   /** of those, later than the target */
   completedLate: number
@@ -30,50 +32,51 @@ export type StageBreaches = {
 
 /**
  * Breaches of per-stage targets (hours from placement; exactly on the target is on time).
- * Completed-late looks at orders that reached the stage inside the window; open-and-late looks at
- * every order still waiting at `now`, because the worst breach is often an order placed long
- * before any window a screen shows. Stages after the store's final stage are skipped: a store
- * that never marks delivery would otherwise show every order as late for delivery. Payment
- * capture stands outside that order (it may come before or after fulfilment) and is always kept.
+ * Completed and completed-late look at the window's cohort, the orders placed in it, like the
+ * cycle times next to them; open-and-late looks at every order still waiting at `now`, because
+ * the worst breach is often an order placed long before any window a screen shows. Stages after
+ * the store's final stage are skipped: a store that never marks delivery would otherwise show
+ * every order as late for delivery. Payment capture stands outside that order (it may come
+ * before or after fulfilment) and is always kept.
+ *
+ * `cohort`, when given, is the window's digest built with the same targets (stored blocks plus
+ * raw edges); `flows` then only need to hold the open orders.
  */
 export function slaBreaches(
   flows: FlowsInput,
   window: Window,
   nowUtc: string,
-  options: Pick<RhythmOptions, "finalStage" | "slaHours"> & { channels?: ChannelFilter; oldestLimit?: number }
+  options: Pick<RhythmOptions, "finalStage" | "slaHours"> & { channels?: ChannelFilter; oldestLimit?: number; cohort?: FlowDigest }
 ): StageBreaches[] {
   const nowMs = toMs(nowUtc)
-  const fromMs = toMs(window.fromUtc)
-  const toMsExcl = toMs(window.toUtc)
   const limit = options.oldestLimit ?? 10
   const lastStage = FLOW_ORDER.indexOf(options.finalStage)
+  const cohort = options.cohort ?? windowCohort(flows, window, nowUtc, options.slaHours, options.channels)
   const scoped = prepareFlows(flows).items.filter((t) => t.placed <= nowMs && inChannels(t.flow.channelId, options.channels))
 
   const result: StageBreaches[] = []
   for (const stage of SLA_STAGES) {
     const targetHours = options.slaHours[stage]
     if (targetHours === undefined || FLOW_ORDER.indexOf(stage as FinalStage) > lastStage) continue
-    let completed = 0
-    let completedLate = 0
     const late: LateOrder[] = []
     for (const t of scoped) {
-      const f = t.flow
-      const placedMs = t.placed
-      const reached = reachedBy(t, stage, nowMs)
-      if (reached !== null) {
-        if (reached >= fromMs && reached < toMsExcl) {
-          completed += 1
-          if (hoursBetween(placedMs, reached) > targetHours) completedLate += 1
-        }
-      } else if (!canceledBy(t, nowMs)) {
-        const ageHours = hoursBetween(placedMs, nowMs)
-        if (ageHours > targetHours) {
-          late.push({ orderId: f.orderId, channelId: f.channelId, placedAt: f.placedAt, ageHours, overHours: ageHours - targetHours })
-        }
+      if (reachedBy(t, stage, nowMs) !== null || canceledBy(t, nowMs)) continue
+      const ageHours = hoursBetween(t.placed, nowMs)
+      if (ageHours > targetHours) {
+        const f = t.flow
+        late.push({ orderId: f.orderId, channelId: f.channelId, placedAt: f.placedAt, ageHours, overHours: ageHours - targetHours })
       }
     }
     late.sort((a, b) => b.ageHours - a.ageHours || a.orderId.localeCompare(b.orderId))
-    result.push({ stage, targetHours, completed, completedLate, openLate: late.length, oldestOpenLate: late.slice(0, limit) })
+    const reached = cohort.stages[stage]
+    result.push({
+      stage,
+      targetHours,
+      completed: reachedCount(reached),
+      completedLate: reached.late,
+      openLate: late.length,
+      oldestOpenLate: late.slice(0, limit),
+    })
   }
   return result
 }
