@@ -23,6 +23,7 @@ medusaIntegrationTestRunner({
       expect(rows.map((row: { table_name: string }) => row.table_name)).toEqual([
         "order_rhythm_display_token",
         "order_rhythm_exchange_rate",
+        "order_rhythm_flow_digest",
         "order_rhythm_forecast_point",
         "order_rhythm_forecast_state",
         "order_rhythm_hour_bucket",

@@ -151,6 +151,26 @@ medusaIntegrationTestRunner({
       expect(today.revenue.eur).toBeCloseTo(88.5 + 18 + 38 - 18 - 12, 6)
       expect(rhythm.series.length).toBeGreaterThanOrEqual(7)
       expect(rhythm.heatMap.cells.flat().some((cell: any) => cell.average > 0)).toBe(true)
+
+      // Cycle times from the stored digests: A shipped in full (the final stage), C still waits,
+      // B is canceled and waits for nothing. The hours match the stored instants to 1%.
+      const shippedHours = (new Date(byId[a.id].fully_shipped_at).getTime() - new Date(byId[a.id].placed_at).getTime()) / 3_600_000
+      expect(rhythm.cycleTimes.final).toMatchObject({ stage: "shipped", n: 1, pending: 1 })
+      expect(Math.abs(rhythm.cycleTimes.final.p50 - shippedHours)).toBeLessThanOrEqual(shippedHours * 0.01 + 1e-9)
+      expect(rhythm.cycleTimes.firstFulfilment).toMatchObject({ n: 1, pending: 1 })
+      expect(rhythm.sla).toEqual([expect.objectContaining({ stage: "shipped", targetHours: 48, completed: 1, completedLate: 0, openLate: 0 })])
+      // A window that starts in the middle of the orders' hour reads that hour's orders raw.
+      const cut = new Date(new Date(byId[a.id].placed_at).getTime() + 1).toISOString()
+      const edge = (await api.get(`/admin/order-rhythm/rhythm?from=${cut}`, { headers: admin.headers })).data.rhythm
+      expect(edge.cycleTimes.final).toMatchObject({ n: 0, pending: 1 }) // A placed before the cut, C after
+
+      // The digests kept up by each ingest equal a rebuild from the facts.
+      const kept = (await factSnapshot(dbConnection)).digests
+      expect(kept.length).toBeGreaterThan(0)
+      await dbConnection.raw("delete from order_rhythm_flow_digest")
+      await dbConnection.raw("delete from order_rhythm_state where key = 'flow_digests'")
+      expect(await getContainer().resolve("orderRhythm").ensureFlowDigests()).toBe("rebuilt")
+      expect((await factSnapshot(dbConnection)).digests).toEqual(kept)
     })
 
     it("converges to the same state from duplicate, reordered and missed events", async () => {

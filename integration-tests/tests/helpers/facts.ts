@@ -25,11 +25,15 @@ export async function factSnapshot(db: any) {
        where deleted_at is null
          and ((orders + cancellations + fulfilments + shipments + deliveries + returns) > 0 or captured <> 0 or refunded <> 0)
        order by hour_start, sales_channel_id, currency_code`),
+    digests: await rows(`
+      select block_hours, block_start, sales_channel_id, stock_location_id, orders, digest
+        from order_rhythm_flow_digest where deleted_at is null
+       order by block_hours, block_start, sales_channel_id, stock_location_id`),
   }
 }
 
 export async function clearPluginTables(db: any) {
   await db.raw(
-    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_state"
+    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_flow_digest, order_rhythm_state"
   )
 }

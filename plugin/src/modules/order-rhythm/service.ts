@@ -17,6 +17,7 @@ import {
   VariantDay,
   VariantItem,
   ExchangeRate,
+  FlowDigest,
 } from "./models"
 import { parsePluginOptions, PluginOptions } from "../../lib/options"
 import type { OrderFacts } from "../../lib/facts"
@@ -28,6 +29,8 @@ import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readDayBuckets, readHourBuckets, readOrderFlows } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
+import { placementHour, readCohortDigest, recountFlowDigests, storedPlacementHours } from "./store/flow-digests"
+import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
 import {
   ExchangeRateInput,
@@ -74,6 +77,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   VariantItem,
   VariantDay,
   ExchangeRate,
+  FlowDigest,
 }) {
   protected readonly logger_: Logger
   /** Parsed once here: subscribers and workflows have no other way to read plugin options. */
@@ -81,6 +85,8 @@ export default class OrderRhythmModuleService extends MedusaService({
   protected readonly liveSide_: LiveSide
   protected readonly configModule_: { projectConfig?: { http?: { jwtSecret?: string } } } | undefined
   protected forecasts_: VariantForecasts | null = null
+  /** Once the stored cycle-time digests are complete they stay so (ingests keep them): cached. */
+  protected digestsReady_ = false
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -88,6 +94,10 @@ export default class OrderRhythmModuleService extends MedusaService({
       if (!isOneShotCommand()) {
         await this.ensureBucketLabels().catch((error) =>
           this.logger_.error(`order-rhythm: could not re-label hour buckets: ${error?.message ?? error}`)
+        )
+        // In the background: a store with years of history takes a while, and reads go raw until then.
+        void this.ensureFlowDigests().catch((error) =>
+          this.logger_.error(`order-rhythm: could not build the cycle-time digests: ${error?.stack ?? error}`)
         )
       }
       await this.startLive()
@@ -183,9 +193,11 @@ export default class OrderRhythmModuleService extends MedusaService({
     const timezone = this.options.timezone
     const orderIds = facts.map((fact) => fact.order.order_id)
     const staleDays = orderIds.length ? await storedVariantDayKeys(knex, orderIds, timezone) : []
+    const staleHours = await storedPlacementHours(knex, orderIds)
     const touched = await writeOrderFacts(knex, facts)
     const buckets = await recountHourBuckets(knex, touched, timezone)
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
+    await recountFlowDigests(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))], this.options.slaHours)
     return { orders: facts.length, buckets, days }
   }
 
@@ -234,20 +246,43 @@ export default class OrderRhythmModuleService extends MedusaService({
     return { snapshots: changed.length, days }
   }
 
-  /** The hour buckets and order flows the rhythm engine needs for a window. */
+  /**
+   * The hour buckets, the window's cohort and the open orders the rhythm engine needs. The
+   * cohort comes from the stored digests once they are complete, else from the window's orders.
+   */
   @InjectManager()
   async readRhythmInput(filter: Parameters<RhythmInputReader>[0], @MedusaContext() sharedContext: Context = {}) {
     const knex = transactionKnex(sharedContext)
-    const [buckets, windowBuckets, flows, coverageStartUtc, rateBook] = await Promise.all([
+    const slaHours = this.options.slaHours
+    this.digestsReady_ ||= await flowDigestsReady(knex, slaHours)
+    const digested = this.digestsReady_
+    const [buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook] = await Promise.all([
       readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels }),
       filter.windowByDay
         ? readDayBuckets(knex, { fromUtc: filter.fromUtc, toUtc: filter.toUtc, nowUtc: filter.nowUtc, channels: filter.channels, timezone: this.options.timezone })
         : undefined,
-      readOrderFlows(knex, filter),
+      readOrderFlows(knex, { ...filter, openOnly: digested }),
+      digested
+        ? readCohortDigest(knex, {
+            fromMs: Date.parse(filter.fromUtc),
+            toMs: Date.parse(filter.toUtc),
+            nowMs: Date.parse(filter.nowUtc),
+            channels: filter.channels,
+            locationId: filter.locationId,
+            slaHours,
+          })
+        : undefined,
       readCoverageStart(knex),
       readRateBook(knex),
     ])
-    return { buckets, windowBuckets, flows, coverageStartUtc, rateBook }
+    return { buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook }
+  }
+
+  /** Builds the stored cycle-time digests when they are missing or stale (see store/flow-digest-rebuild). */
+  async ensureFlowDigests() {
+    const outcome = await ensureFlowDigests({ read: (fn) => this.withKnex(fn), write: (fn) => this.inTransaction(fn) }, this.options.slaHours, this.logger_)
+    this.digestsReady_ = true
+    return outcome
   }
 
   /** The rhythm of a window as the REST API and the wall read it (see figures/rhythm-report). */

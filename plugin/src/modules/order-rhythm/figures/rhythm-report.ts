@@ -1,4 +1,4 @@
-import { disjointWindows, ExpectedCurve, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
+import { disjointWindows, ExpectedCurve, FlowDigest, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
 import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
@@ -27,7 +27,10 @@ export type RhythmInputReader = (
   buckets: HourBucket[]
   /** present when windowByDay: the window's day rows (see store/read-rhythm readDayBuckets) */
   windowBuckets?: HourBucket[]
+  /** all open orders, and the window's orders unless `cohort` stands for them */
   flows: OrderFlow[]
+  /** the window's cohort from stored digests (see store/flow-digests) */
+  cohort?: FlowDigest
   coverageStartUtc: string | undefined
   rateBook: RateBook | null
 }>
@@ -69,7 +72,7 @@ export async function rhythmReport(
     hourRanges,
     windowByDay,
   })
-  const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets }, params.nowUtc, {
+  const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets, cohort: input.cohort }, params.nowUtc, {
     expectedCurve: await expectedCurve?.(input),
     timezone: options.timezone,
     finalStage: options.finalStage,

@@ -126,17 +126,43 @@ const FLOW_INSTANTS = [
 ]
 
 /**
- * Orders placed in the window, and every order still open whenever it was placed (the backlog).
- * Two reads, each on its own index: the window's by placement, the open ones by the partial
- * index of the final stage (an OR of the two would scan the whole history).
+ * The order-fact columns an OrderFlow is made of, instants as epoch milliseconds: the driver's
+ * timestamptz parser costs twice the read on a long window. Rows go through flowOfRow.
  */
-export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter): Promise<OrderFlow[]> {
+export const FLOW_COLUMNS = [
+  "order_id",
+  "sales_channel_id",
+  "units",
+  ...FLOW_INSTANTS.map((column) => `(extract(epoch from ${column}) * 1000)::float8 as ${column}`),
+].join(", ")
+
+export function flowOfRow(row: any): OrderFlow {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+  return {
+    orderId: row.order_id,
+    channelId: row.sales_channel_id ?? "",
+    placedAt: new Date(row.placed_at).toISOString(),
+    canceledAt: iso(row.canceled_at),
+    capturedAt: iso(row.captured_at),
+    firstFulfilledAt: iso(row.first_fulfilled_at),
+    fullyFulfilledAt: iso(row.fully_fulfilled_at),
+    // The engine's shipped stage closes an order only once every unit has left.
+    shippedAt: iso(row.fully_shipped_at),
+    deliveredAt: iso(row.fully_delivered_at),
+    units: row.units,
+  }
+}
+
+/**
+ * Orders placed in the window (unless `openOnly`: the stored cohort digests stand for them),
+ * and every order still open whenever it was placed (the backlog). Separate reads, each on its
+ * own index: the window's by placement, the open ones by the partial index of the final stage
+ * (an OR of the two would scan the whole history).
+ */
+export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter & { openOnly?: boolean }): Promise<OrderFlow[]> {
   const finalColumn = FINAL_STAGE_COLUMN[filter.finalStage]
   const scoped = () => {
-    // Instants as epoch milliseconds: the driver's timestamptz parser costs twice the read on a long window.
-    const query = knex("order_rhythm_order_fact")
-      .select("order_id", "sales_channel_id", "units", ...FLOW_INSTANTS.map((column) => knex.raw(`(extract(epoch from ${column}) * 1000)::float8 as ${column}`)))
-      .whereNull("deleted_at")
+    const query = knex("order_rhythm_order_fact").select(knex.raw(FLOW_COLUMNS)).whereNull("deleted_at")
     if (filter.channels) {
       const channels = filter.channels
       // Same as coalesce(sales_channel_id, '') in (...), but the (channel, placed_at) index serves it.
@@ -150,25 +176,15 @@ export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter): Prom
     }
     return query
   }
-  const [inWindow, openBefore, openAfter] = await Promise.all([
-    scoped().where("placed_at", ">=", filter.fromUtc).where("placed_at", "<", filter.toUtc),
-    scoped().whereNull("canceled_at").whereNull(finalColumn).where("placed_at", "<", filter.fromUtc),
-    scoped().whereNull("canceled_at").whereNull(finalColumn).where("placed_at", ">=", filter.toUtc),
-  ])
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
-  return [...inWindow, ...openBefore, ...openAfter].map((row: any) => ({
-    orderId: row.order_id,
-    channelId: row.sales_channel_id ?? "",
-    placedAt: new Date(row.placed_at).toISOString(),
-    canceledAt: iso(row.canceled_at),
-    capturedAt: iso(row.captured_at),
-    firstFulfilledAt: iso(row.first_fulfilled_at),
-    fullyFulfilledAt: iso(row.fully_fulfilled_at),
-    // The engine's shipped stage closes an order only once every unit has left.
-    shippedAt: iso(row.fully_shipped_at),
-    deliveredAt: iso(row.fully_delivered_at),
-    units: row.units,
-  }))
+  const open = () => scoped().whereNull("canceled_at").whereNull(finalColumn)
+  const reads = filter.openOnly
+    ? [open()]
+    : [
+        scoped().where("placed_at", ">=", filter.fromUtc).where("placed_at", "<", filter.toUtc),
+        open().where("placed_at", "<", filter.fromUtc),
+        open().where("placed_at", ">=", filter.toUtc),
+      ]
+  return (await Promise.all(reads)).flat().map(flowOfRow)
 }
 
 /** The earliest fact the plugin holds: before it, "no orders" means "not installed yet". */

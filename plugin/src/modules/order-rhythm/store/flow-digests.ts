@@ -1,0 +1,200 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import {
+  BLOCK_HOURS,
+  blocksHolding,
+  childBlocks,
+  coverWindow,
+  digestFlows,
+  DIGEST_RELATIVE_ERROR,
+  emptyDigest,
+  mergeDigests,
+  type Block,
+  type FlowDigest,
+  type OrderFlow,
+  type SlaStage,
+} from "../../../lib/rhythm"
+import { Knex } from "./knex"
+import { flowOfRow, FLOW_COLUMNS } from "./read-rhythm"
+
+const HOUR_MS = 3_600_000
+const ALL = "*"
+
+/** What stored digests depend on besides the facts: rebuilt when it changes. */
+export type DigestConfig = { slaHours: Partial<Record<SlaStage, number>>; relativeError: number }
+
+export function digestConfig(slaHours: Partial<Record<SlaStage, number>>): DigestConfig {
+  return { slaHours, relativeError: DIGEST_RELATIVE_ERROR }
+}
+
+/** The UTC hours the stored facts of these orders were placed in (before they are replaced). */
+export async function storedPlacementHours(knex: Knex, orderIds: string[]): Promise<number[]> {
+  if (!orderIds.length) return []
+  const rows = await knex("order_rhythm_order_fact")
+    .select(knex.raw("(extract(epoch from date_trunc('hour', placed_at)) * 1000)::float8 as hour"))
+    .whereIn("order_id", orderIds)
+    .whereNull("deleted_at")
+  return rows.map((row: { hour: number }) => row.hour)
+}
+
+export function placementHour(placedAt: Date | string): number {
+  return Math.floor(new Date(placedAt).getTime() / HOUR_MS) * HOUR_MS
+}
+
+/**
+ * Recounts the digests of these placement hours from the order facts, then every block above
+ * them from the level below. Counting again, like the hour buckets, makes duplicates and
+ * reordered events harmless; the advisory lock keeps two ingests from interleaving a level.
+ */
+export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
+  const touched = [...new Set(hours)].sort((a, b) => a - b)
+  if (!touched.length) return 0
+  await knex.raw("select pg_advisory_xact_lock(hashtext('order_rhythm_flow_digest'))")
+  const { rows } = await knex.raw(
+    `select h.hour_ms, o.*
+       from unnest(?::float8[]) as h(hour_ms)
+       cross join lateral (
+         select ${FLOW_COLUMNS}, coalesce(stock_location_id, '') as location_id
+           from order_rhythm_order_fact
+          where placed_at >= to_timestamp(h.hour_ms / 1000) and placed_at < to_timestamp(h.hour_ms / 1000) + interval '1 hour'
+            and deleted_at is null
+       ) o`,
+    [touched]
+  )
+  const byHour = new Map<number, Array<{ flow: OrderFlow; location: string }>>(touched.map((hour) => [hour, []]))
+  for (const row of rows) byHour.get(row.hour_ms)!.push({ flow: flowOfRow(row), location: row.location_id })
+  const hourRows = [...byHour].flatMap(([hour, orders]) => digestRows({ hours: 1, startMs: hour }, combos(orders, (orders) => digestFlows(orders, nowMs, slaHours))))
+  await replaceBlocks(knex, touched.map((startMs) => ({ hours: 1, startMs })), hourRows)
+
+  let written = hourRows.length
+  for (let level = 1; level < BLOCK_HOURS.length; level++) {
+    const parents = distinctBlocks(touched.map((hour) => blocksHolding(hour)[level]))
+    const children = parents.flatMap(childBlocks)
+    const stored = await knex("order_rhythm_flow_digest")
+      .select("block_start", "sales_channel_id", "stock_location_id", "digest")
+      .where("block_hours", BLOCK_HOURS[level - 1])
+      .whereIn("block_start", children.map((child) => new Date(child.startMs)))
+      .whereNull("deleted_at")
+    const parentRows = parents.flatMap((parent) => {
+      const end = parent.startMs + parent.hours * HOUR_MS
+      const inside = stored.filter((row: any) => {
+        const start = new Date(row.block_start).getTime()
+        return start >= parent.startMs && start < end
+      })
+      const byKey = new Map<string, FlowDigest[]>()
+      for (const row of inside) {
+        const key = `${row.sales_channel_id}\u0000${row.stock_location_id}`
+        byKey.set(key, [...(byKey.get(key) ?? []), row.digest as FlowDigest])
+      }
+      return digestRows(parent, new Map([...byKey].map(([key, digests]) => [key, mergeDigests(digests)])))
+    })
+    await replaceBlocks(knex, parents, parentRows)
+    written += parentRows.length
+  }
+  return written
+}
+
+/** Every channel x location pair of these orders, plus "*" for all channels and for all locations. */
+function combos<T extends { flow: OrderFlow; location: string }>(orders: T[], digest: (flows: OrderFlow[]) => FlowDigest): Map<string, FlowDigest> {
+  const groups = new Map<string, OrderFlow[]>()
+  for (const { flow, location } of orders) {
+    for (const channel of [flow.channelId, ALL]) {
+      for (const loc of [location, ALL]) {
+        const key = `${channel}\u0000${loc}`
+        const group = groups.get(key)
+        if (group) group.push(flow)
+        else groups.set(key, [flow])
+      }
+    }
+  }
+  return new Map([...groups].map(([key, flows]) => [key, digest(flows)]))
+}
+
+function digestRows(block: Block, digests: Map<string, FlowDigest>) {
+  return [...digests].map(([key, digest]) => {
+    const [sales_channel_id, stock_location_id] = key.split("\u0000")
+    return {
+      id: generateEntityId(undefined, "ordig"),
+      block_hours: block.hours,
+      block_start: new Date(block.startMs),
+      sales_channel_id,
+      stock_location_id,
+      orders: digest.orders,
+      digest: JSON.stringify(digest),
+    }
+  })
+}
+
+async function replaceBlocks(knex: Knex, blocks: Block[], rows: Array<Record<string, unknown>>) {
+  for (const hours of new Set(blocks.map((block) => block.hours))) {
+    await knex("order_rhythm_flow_digest")
+      .where("block_hours", hours)
+      .whereIn("block_start", blocks.filter((block) => block.hours === hours).map((block) => new Date(block.startMs)))
+      .delete()
+  }
+  for (let start = 0; start < rows.length; start += 1000) await knex("order_rhythm_flow_digest").insert(rows.slice(start, start + 1000))
+}
+
+function distinctBlocks(blocks: Block[]): Block[] {
+  return [...new Map(blocks.map((block) => [`${block.hours}|${block.startMs}`, block])).values()]
+}
+
+/**
+ * The cohort of orders placed in [fromMs, toMs) for these channels (undefined: all) and this
+ * location (undefined: all), from the stored blocks that cover its whole hours plus the raw
+ * orders of the partial hours at its ends, digested at `nowMs` with the same targets.
+ */
+export async function readCohortDigest(
+  knex: Knex,
+  filter: { fromMs: number; toMs: number; nowMs: number; channels?: string[]; locationId?: string; slaHours: Partial<Record<SlaStage, number>> }
+): Promise<FlowDigest> {
+  if (filter.channels && !filter.channels.length) return emptyDigest()
+  const { blocks, edges } = coverWindow(filter.fromMs, filter.toMs)
+  const stored = blocks.length
+    ? knex("order_rhythm_flow_digest")
+        .select("digest")
+        .whereIn("sales_channel_id", filter.channels ?? [ALL])
+        .where("stock_location_id", filter.locationId ?? ALL)
+        .whereIn(["block_hours", "block_start"], blocks.map((block) => [block.hours, new Date(block.startMs)]))
+        .whereNull("deleted_at")
+    : Promise.resolve([])
+  const raw = edges.length ? readPlacedFlows(knex, edges, filter.channels, filter.locationId) : Promise.resolve([])
+  const [rows, flows] = await Promise.all([stored, raw])
+  return mergeDigests([...rows.map((row: { digest: FlowDigest }) => row.digest), digestFlows(flows, filter.nowMs, filter.slaHours)])
+}
+
+/** Orders placed in these ranges, filtered like the rhythm's other reads. */
+async function readPlacedFlows(knex: Knex, ranges: Array<{ fromMs: number; toMs: number }>, channels?: string[], locationId?: string): Promise<OrderFlow[]> {
+  const query = knex("order_rhythm_order_fact")
+    .select(knex.raw(FLOW_COLUMNS))
+    .whereNull("deleted_at")
+    .where((any: Knex) => {
+      for (const range of ranges) any.orWhere((one: Knex) => one.where("placed_at", ">=", new Date(range.fromMs)).where("placed_at", "<", new Date(range.toMs)))
+    })
+  if (channels) {
+    query.where((where: Knex) => {
+      where.whereIn("sales_channel_id", channels)
+      if (channels.includes("")) where.orWhereNull("sales_channel_id")
+    })
+  }
+  if (locationId) query.where("stock_location_id", locationId)
+  return (await query).map(flowOfRow)
+}
+
+/** The placement hours in [fromMs, toMs) that hold orders: the rebuild's pages. */
+export async function placementHoursBetween(knex: Knex, fromMs: number, toMs: number): Promise<number[]> {
+  const { rows } = await knex.raw(
+    `select distinct (extract(epoch from date_trunc('hour', placed_at)) * 1000)::float8 as hour
+       from order_rhythm_order_fact
+      where placed_at >= to_timestamp(?::float8 / 1000) and placed_at < to_timestamp(?::float8 / 1000) and deleted_at is null`,
+    [fromMs, toMs]
+  )
+  return rows.map((row: { hour: number }) => row.hour)
+}
+
+/** The first and last placement instants the facts hold, or null for none. */
+export async function placementSpan(knex: Knex): Promise<{ fromMs: number; toMs: number } | null> {
+  const [row] = await knex("order_rhythm_order_fact")
+    .select(knex.raw("(extract(epoch from min(placed_at)) * 1000)::float8 as first, (extract(epoch from max(placed_at)) * 1000)::float8 as last"))
+    .whereNull("deleted_at")
+  return row?.first == null ? null : { fromMs: row.first, toMs: row.last + 1 }
+}
