@@ -31,6 +31,7 @@ medusaIntegrationTestRunner({
         "order_rhythm_order_fact",
         "order_rhythm_order_line_fact",
         "order_rhythm_stage_fact",
+        "order_rhythm_stale_digest",
         "order_rhythm_state",
         "order_rhythm_variant_day",
         "order_rhythm_variant_item",

@@ -25,15 +25,26 @@ export async function factSnapshot(db: any) {
        where deleted_at is null
          and ((orders + cancellations + fulfilments + shipments + deliveries + returns) > 0 or captured <> 0 or refunded <> 0)
        order by hour_start, sales_channel_id, currency_code`),
+    // The hours' cycle-time digests; the blocks above are added up from them (see allDigests).
     digests: await rows(`
-      select block_hours, block_start, sales_channel_id, stock_location_id, orders, digest
-        from order_rhythm_flow_digest where deleted_at is null
-       order by block_hours, block_start, sales_channel_id, stock_location_id`),
+      select block_start, sales_channel_id, stock_location_id, orders, digest
+        from order_rhythm_flow_digest where deleted_at is null and block_hours = 1
+       order by block_start, sales_channel_id, stock_location_id`),
   }
 }
 
 export async function clearPluginTables(db: any) {
   await db.raw(
-    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_flow_digest, order_rhythm_state"
+    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_flow_digest, order_rhythm_stale_digest, order_rhythm_state"
   )
+}
+
+/** Every stored cycle-time digest, the blocks above the hours included. */
+export async function allDigests(db: any) {
+  return (
+    await db.raw(`
+      select block_hours, block_start, sales_channel_id, stock_location_id, orders, digest
+        from order_rhythm_flow_digest where deleted_at is null
+       order by block_hours, block_start, sales_channel_id, stock_location_id`)
+  ).rows
 }

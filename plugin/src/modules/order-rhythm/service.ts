@@ -29,7 +29,7 @@ import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readDayBuckets, readHourBuckets, readOrderFlows } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
-import { placementHour, readCohortDigest, recountFlowDigests, storedPlacementHours } from "./store/flow-digests"
+import { placementHour, readCohortDigest, recountFlowDigests, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
 import {
@@ -87,6 +87,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   protected forecasts_: VariantForecasts | null = null
   /** Once the stored cycle-time digests are complete they stay so (ingests keep them): cached. */
   protected digestsReady_ = false
+  protected settleTimer_: ReturnType<typeof setTimeout> | null = null
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -197,7 +198,8 @@ export default class OrderRhythmModuleService extends MedusaService({
     const touched = await writeOrderFacts(knex, facts)
     const buckets = await recountHourBuckets(knex, touched, timezone)
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
-    await recountFlowDigests(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))], this.options.slaHours)
+    const digests = await recountFlowDigests(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))], this.options.slaHours)
+    if (digests) this.settleDigestsSoon()
     return { orders: facts.length, buckets, days }
   }
 
@@ -276,6 +278,28 @@ export default class OrderRhythmModuleService extends MedusaService({
       readRateBook(knex),
     ])
     return { buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook }
+  }
+
+  /**
+   * Adds up the digest blocks above the hours ingests recounted, a second after the first of
+   * them (at most once a second during a burst): an ingest then pays for its hours only, and
+   * reads stay right meanwhile (see store/flow-digests).
+   */
+  settleDigestsSoon() {
+    if (this.settleTimer_) return
+    this.settleTimer_ = setTimeout(() => {
+      void this.inTransaction(settleFlowDigests)
+        .catch((error) => {
+          this.logger_.error(`order-rhythm: could not settle the cycle-time digests: ${error?.message ?? error}`)
+          return 0
+        })
+        .then((settled) => {
+          this.settleTimer_ = null
+          // Ingests that committed while this one ran marked blocks it did not see: once more.
+          if (settled > 0) this.settleDigestsSoon()
+        })
+    }, 1000)
+    this.settleTimer_.unref?.()
   }
 
   /** Builds the stored cycle-time digests when they are missing or stale (see store/flow-digest-rebuild). */

@@ -1,7 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { SlaStage } from "../../../lib/rhythm"
 import { Knex } from "./knex"
-import { digestConfig, DigestConfig, placementHoursBetween, placementSpan, recountFlowDigests } from "./flow-digests"
+import { digestConfig, DigestConfig, placementHoursBetween, placementSpan, recountFlowDigests, settleFlowDigests } from "./flow-digests"
 import { readState, writeState } from "./plugin-state"
 
 const STATE_KEY = "flow_digests"
@@ -35,7 +35,11 @@ export async function ensureFlowDigests(
   logger: Pick<Logger, "info">
 ): Promise<"ready" | "rebuilt"> {
   const config = digestConfig(slaHours)
-  if (await io.read((knex) => flowDigestsReady(knex, slaHours))) return "ready"
+  if (await io.read((knex) => flowDigestsReady(knex, slaHours))) {
+    // What a process that stopped right after an ingest left stale.
+    await io.write(settleFlowDigests)
+    return "ready"
+  }
   await io.write((knex) => writeState(knex, STATE_KEY, { config, ready: false } satisfies DigestState))
   const span = await io.read(placementSpan)
   if (span) {
@@ -43,7 +47,10 @@ export async function ensureFlowDigests(
     let hours = 0
     for (let from = Math.floor(span.fromMs / PAGE_MS) * PAGE_MS; from < span.toMs; from += PAGE_MS) {
       const page = await io.read((knex) => placementHoursBetween(knex, from, from + PAGE_MS))
-      if (page.length) await io.write((knex) => recountFlowDigests(knex, page, slaHours))
+      if (page.length) {
+        await io.write((knex) => recountFlowDigests(knex, page, slaHours))
+        await io.write(settleFlowDigests)
+      }
       hours += page.length
     }
     logger.info(`order-rhythm: cycle-time digests built for ${hours} placement hours in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -40,15 +40,18 @@ export function placementHour(placedAt: Date | string): number {
   return Math.floor(new Date(placedAt).getTime() / HOUR_MS) * HOUR_MS
 }
 
+const LOCK = "select pg_advisory_xact_lock(hashtext('order_rhythm_flow_digest'))"
+
 /**
- * Recounts the digests of these placement hours from the order facts, then every block above
- * them from the level below. Counting again, like the hour buckets, makes duplicates and
- * reordered events harmless; the advisory lock keeps two ingests from interleaving a level.
+ * Recounts the hour digests of these placement hours from the order facts and marks every
+ * block above them stale (settleFlowDigests adds those up again). Counting again, like the hour
+ * buckets, makes duplicates and reordered events harmless; the advisory lock keeps an ingest
+ * and a settle from interleaving.
  */
 export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
   const touched = [...new Set(hours)].sort((a, b) => a - b)
   if (!touched.length) return 0
-  await knex.raw("select pg_advisory_xact_lock(hashtext('order_rhythm_flow_digest'))")
+  await knex.raw(LOCK)
   const { rows } = await knex.raw(
     `select h.hour_ms, o.*
        from unnest(?::float8[]) as h(hour_ms)
@@ -64,33 +67,52 @@ export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: 
   for (const row of rows) byHour.get(row.hour_ms)!.push({ flow: flowOfRow(row), location: row.location_id })
   const hourRows = [...byHour].flatMap(([hour, orders]) => digestRows({ hours: 1, startMs: hour }, combos(orders, (orders) => digestFlows(orders, nowMs, slaHours))))
   await replaceBlocks(knex, touched.map((startMs) => ({ hours: 1, startMs })), hourRows)
+  const above = distinctBlocks(touched.flatMap((hour) => blocksHolding(hour).slice(1)))
+  await knex.raw(
+    `insert into order_rhythm_stale_digest (id, block_hours, block_start)
+     select 'orstale_' || md5(h::text || s::text), h, s from unnest(?::int[], ?::timestamptz[]) as t(h, s)
+     on conflict (block_hours, block_start) where deleted_at is null do nothing`,
+    [above.map((block) => block.hours), above.map((block) => new Date(block.startMs))]
+  )
+  return hourRows.length
+}
 
-  let written = hourRows.length
-  for (let level = 1; level < BLOCK_HOURS.length; level++) {
-    const parents = distinctBlocks(touched.map((hour) => blocksHolding(hour)[level]))
+/**
+ * Adds up the stale blocks again from the level below, smallest first, so each level reads
+ * children that are already up to date. Returns how many blocks it settled.
+ */
+export async function settleFlowDigests(knex: Knex): Promise<number> {
+  await knex.raw(LOCK)
+  const stale: Block[] = (await knex("order_rhythm_stale_digest").select("block_hours", "block_start").whereNull("deleted_at")).map((row: any) => ({
+    hours: row.block_hours,
+    startMs: new Date(row.block_start).getTime(),
+  }))
+  for (const hours of BLOCK_HOURS.slice(1)) {
+    const parents = stale.filter((block) => block.hours === hours)
+    if (!parents.length) continue
     const children = parents.flatMap(childBlocks)
     const stored = await knex("order_rhythm_flow_digest")
       .select("block_start", "sales_channel_id", "stock_location_id", "digest")
-      .where("block_hours", BLOCK_HOURS[level - 1])
+      .where("block_hours", children[0].hours)
       .whereIn("block_start", children.map((child) => new Date(child.startMs)))
       .whereNull("deleted_at")
     const parentRows = parents.flatMap((parent) => {
       const end = parent.startMs + parent.hours * HOUR_MS
-      const inside = stored.filter((row: any) => {
-        const start = new Date(row.block_start).getTime()
-        return start >= parent.startMs && start < end
-      })
       const byKey = new Map<string, FlowDigest[]>()
-      for (const row of inside) {
+      for (const row of stored) {
+        const start = new Date(row.block_start).getTime()
+        if (start < parent.startMs || start >= end) continue
         const key = `${row.sales_channel_id}\u0000${row.stock_location_id}`
         byKey.set(key, [...(byKey.get(key) ?? []), row.digest as FlowDigest])
       }
       return digestRows(parent, new Map([...byKey].map(([key, digests]) => [key, mergeDigests(digests)])))
     })
     await replaceBlocks(knex, parents, parentRows)
-    written += parentRows.length
   }
-  return written
+  if (stale.length) {
+    await knex("order_rhythm_stale_digest").whereNull("deleted_at").whereIn(["block_hours", "block_start"], stale.map((b) => [b.hours, new Date(b.startMs)])).delete()
+  }
+  return stale.length
 }
 
 /** Every channel x location pair of these orders, plus "*" for all channels and for all locations. */
@@ -126,9 +148,11 @@ function digestRows(block: Block, digests: Map<string, FlowDigest>) {
 
 async function replaceBlocks(knex: Knex, blocks: Block[], rows: Array<Record<string, unknown>>) {
   for (const hours of new Set(blocks.map((block) => block.hours))) {
+    // Digests are deleted for good; "deleted_at is null" only lets the partial unique index serve.
     await knex("order_rhythm_flow_digest")
       .where("block_hours", hours)
       .whereIn("block_start", blocks.filter((block) => block.hours === hours).map((block) => new Date(block.startMs)))
+      .whereNull("deleted_at")
       .delete()
   }
   for (let start = 0; start < rows.length; start += 1000) await knex("order_rhythm_flow_digest").insert(rows.slice(start, start + 1000))
@@ -148,7 +172,16 @@ export async function readCohortDigest(
   filter: { fromMs: number; toMs: number; nowMs: number; channels?: string[]; locationId?: string; slaHours: Partial<Record<SlaStage, number>> }
 ): Promise<FlowDigest> {
   if (filter.channels && !filter.channels.length) return emptyDigest()
-  const { blocks, edges } = coverWindow(filter.fromMs, filter.toMs)
+  const cover = coverWindow(filter.fromMs, filter.toMs)
+  const edges = cover.edges
+  // A block not added up since its hours changed is read as its children (an hour is never stale).
+  const stale = new Set(
+    (await knex("order_rhythm_stale_digest").select("block_hours", "block_start").whereNull("deleted_at")).map(
+      (row: any) => `${row.block_hours}|${new Date(row.block_start).getTime()}`
+    )
+  )
+  const fresh = (block: Block): Block[] => (stale.has(`${block.hours}|${block.startMs}`) ? childBlocks(block).flatMap(fresh) : [block])
+  const blocks = cover.blocks.flatMap(fresh)
   const stored = blocks.length
     ? knex("order_rhythm_flow_digest")
         .select("digest")
