@@ -15,7 +15,15 @@ import { now, serve } from "../live/rpc"
 import { planPizzaHistory, sizeTitle, titleOfType } from "./pizza-plan"
 
 const BATCH = 250
-const FACT_TABLES = ["order_rhythm_order_fact", "order_rhythm_order_line_fact", "order_rhythm_stage_fact", "order_rhythm_hour_bucket", "order_rhythm_variant_day"]
+const FACT_TABLES = [
+  "order_rhythm_order_fact",
+  "order_rhythm_order_line_fact",
+  "order_rhythm_stage_fact",
+  "order_rhythm_hour_bucket",
+  "order_rhythm_variant_day",
+  "order_rhythm_flow_digest",
+  "order_rhythm_stale_digest",
+]
 
 const booted = bootBenchApp("ingest bench server")
 
@@ -182,6 +190,10 @@ serve({
         recountHourBuckets(trx, keys.slice(start, start + 2000).map((k: any) => ({ hourStart: new Date(k.h).toISOString(), channel: k.ch, currency: k.cur })), "UTC")
       )
     }
+    // The copies bypassed the ingest that keeps the cycle-time digests: rebuild them the way an
+    // upgraded store does, with the plugin's own rebuild.
+    await knex("order_rhythm_state").where({ key: "flow_digests" }).delete()
+    await container.resolve("orderRhythm").ensureFlowDigests()
     await knex.raw("analyze")
     const [{ lines }] = (await knex.raw(`select count(*)::int as lines from order_rhythm_order_line_fact where deleted_at is null`)).rows
     return { lines, seconds: (now() - started) / 1000, from, to }

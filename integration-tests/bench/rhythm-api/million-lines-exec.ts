@@ -24,7 +24,7 @@ import { expectedOrdersInHour, STORE_ZONE } from "../../src/demo/demand-curve"
 const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
 const built = (file: string) => require(path.join(pluginDir, ".medusa/server/src", file))
 const TARGET_LINES = Number(process.env.MILLION_LINES_TARGET || 1_000_000)
-const LINES_PER_ORDER = 2.5 // mean of 1 + floor(random^1.6 * 6), see below
+const LINES_PER_ORDER = 2.85 // the mean of 1 + floor(random^1.6 * 6), see below
 const DAYS = 365
 
 export default async function millionLines({ container }: ExecArgs) {

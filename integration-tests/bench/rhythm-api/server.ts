@@ -2,7 +2,7 @@
  * The rhythm API bench's Medusa process: the test app booted in-process over the bench's
  * database (DATABASE_URL), answering the orchestrator over IPC. Commands: info, apiSetup, stop.
  */
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { bootBenchApp } from "../lib/bench-app"
@@ -10,6 +10,25 @@ import { serve } from "../live/rpc"
 
 
 const booted = bootBenchApp("rhythm API bench server")
+
+/** The ingestion that goes on while the API is measured: real orders, their events, the plugin's subscribers. */
+let ingestion: { timer: ReturnType<typeof setInterval>; placed: number; failed: number; startedMs: number } | null = null
+
+async function placeOne(container: any) {
+  const { createOrderWorkflow } = require("@medusajs/medusa/core-flows")
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const [{ region_id, sales_channel_id }] = (await knex.raw("select region_id, sales_channel_id from order_rhythm_order_fact where order_id like 'order_bench_%' limit 1")).rows
+  const { result } = await createOrderWorkflow(container).run({
+    input: {
+      region_id,
+      sales_channel_id,
+      email: "bench-shopper@order-rhythm.test",
+      currency_code: "cny",
+      items: [{ title: "Bench item", quantity: 2, unit_price: 44 }],
+    },
+  })
+  await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: result.id } })
+}
 
 serve({
   info: async () => ({ url: (await booted).url, pid: process.pid }),
@@ -26,6 +45,32 @@ serve({
       )
     ).rows
     return { headers: admin.headers, channels, url, first, last, lines }
+  },
+  ingestStart: async (perSecond: number) => {
+    const { container } = await booted
+    if (ingestion || !(perSecond > 0)) return false
+    const state = { timer: null as any, placed: 0, failed: 0, startedMs: Date.now() }
+    state.timer = setInterval(() => {
+      placeOne(container).then(
+        () => (state.placed += 1),
+        (error) => {
+          state.failed += 1
+          if (state.failed === 1) console.error(`rhythm API bench server: placing an order failed: ${error?.stack ?? error}`)
+        }
+      )
+    }, 1000 / perSecond)
+    ingestion = state
+    return true
+  },
+  ingestStop: async () => {
+    if (!ingestion) return { placed: 0, failed: 0, per_s: 0 }
+    clearInterval(ingestion.timer)
+    const { placed, failed, startedMs } = ingestion
+    ingestion = null
+    const { container } = await booted
+    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const [{ ingested }] = (await knex.raw("select count(*)::int as ingested from order_rhythm_order_fact where order_id not like 'order_bench_%'")).rows
+    return { placed, failed, ingested, per_s: +(placed / ((Date.now() - startedMs) / 1000)).toFixed(2) }
   },
   stop: async () => {
     const { app } = await booted
