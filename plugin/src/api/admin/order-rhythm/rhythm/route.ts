@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { ORDER_RHYTHM_MODULE } from "../../../../modules/order-rhythm"
 import type OrderRhythmModuleService from "../../../../modules/order-rhythm/service"
 import type { GetRhythmQueryType } from "./validators"
+import { unknownIds } from "./known-ids"
 
 const DAY_MS = 86_400_000
 
@@ -27,19 +28,12 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, GetRhythmQuer
 
 /** An unknown channel or location is a typo, not an empty store: say so. */
 async function assertKnown(req: AuthenticatedMedusaRequest, query: GetRhythmQueryType) {
-  const remote = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  if (query.sales_channel_id?.length) {
-    const { data } = await remote.graph({ entity: "sales_channel", fields: ["id"], filters: { id: query.sales_channel_id } })
-    const known = new Set((data as Array<{ id: string }>).map((row) => row.id))
-    const unknown = query.sales_channel_id.filter((id) => !known.has(id))
-    if (unknown.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `sales_channel_id: unknown sales channel ${unknown.join(", ")}`)
-    }
+  const channels = query.sales_channel_id?.length ? await unknownIds(req, "sales_channel", query.sales_channel_id) : []
+  if (channels.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `sales_channel_id: unknown sales channel ${channels.join(", ")}`)
   }
-  if (query.stock_location_id) {
-    const { data } = await remote.graph({ entity: "stock_location", fields: ["id"], filters: { id: query.stock_location_id } })
-    if (!data.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `stock_location_id: unknown stock location ${query.stock_location_id}`)
-    }
+  const locations = query.stock_location_id ? await unknownIds(req, "stock_location", [query.stock_location_id]) : []
+  if (locations.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `stock_location_id: unknown stock location ${query.stock_location_id}`)
   }
 }
