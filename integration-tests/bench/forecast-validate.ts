@@ -4,8 +4,8 @@
  * every series is cut off first and never read here. This is where the configuration in
  * forecast.ts (FROZEN) is chosen; the test figures are computed once, after it is frozen.
  *
- * Windows: M3, the last 18 months of train; jewelry, the last 13 training weeks and the same 13
- * weeks a year before the test; carparts, reviews in months 27-38 and (with a history as long as
+ * Windows: M3, the last 18 months of train; jewelry, the four 13-week quarters of its second training
+ * year (the one 39 weeks before the end is the test's weeks a year earlier; the last holds Christmas); carparts, reviews in months 27-38 and (with a history as long as
  * the test's nearly is) in months 33-38, both before the test's first review at 39;
  * pizza, the 28 days before the test.
  */
@@ -35,8 +35,9 @@ function jewelry() {
   const cfg = { ...FROZEN.jewelry, ...override.jewelry }
   const series = namedSeries("jewelry.csv.gz").map((s) => holdOut(s.values, 13).train)
   const res: Record<string, number> = {}
-  // the last 13 training weeks, and the test's weeks one year (52) earlier
-  for (const [name, end] of [["end", 0], ["year_before", 52 - 13]] as const) {
+  // 13-week windows ending 0, 13, 26 and 39 weeks before the end of training: the last is the
+  // test's own weeks a year (52) earlier, the first holds Christmas
+  for (const [name, end] of Object.entries(VALIDATION_WINDOWS.jewelry)) {
     const rows = series.map((y) => {
       const { train, test } = holdOut(y.slice(0, y.length - end), 13)
       const f = forecastSeries(train, cfg)
