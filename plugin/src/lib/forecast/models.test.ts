@@ -32,6 +32,18 @@ describe("baseline models on hand-checkable series", () => {
     // four weeks of days on daily data
     expect(fitPredict("window_average", [...new Array(10).fill(100), ...new Array(28).fill(7)], 1, weekly)).toEqual([7])
   })
+
+  it("the window median ignores a spike the window mean carries", () => {
+    // 13 weeks, one of them a promotion: median 10, mean 10 + 130 / 13 = 20
+    const y = [50, 50, 9, 11, 10, 140, 10, 9, 11, 10, 10, 9, 11, 10, 10]
+    expect(fitPredict("window_median", y, 2)).toEqual([10, 10])
+    const avg = forecasterFor("window_average")
+    expect(avg.predict(avg.fit(y.slice(0, 7), plain), 1)[0]).toBeGreaterThan(40)
+    // an even count takes the middle two's mean; the update drops the oldest week
+    expect(fitPredict("window_median", [1, 2, 3, 4], 1)).toEqual([2.5])
+    const m = forecasterFor("window_median")
+    expect(m.predict(m.update(m.fit(y, plain), 200), 1)).toEqual([10])
+  })
 })
 
 describe("exponential smoothing and Theta", () => {
@@ -95,7 +107,7 @@ describe("intermittent demand models", () => {
 
 describe("update is the same as fitting on the longer series, for the models without estimation", () => {
   const y = Array.from({ length: 80 }, (_, t) => [0, 3, 0, 0, 2, 5, 0, 1, 0, 0, 4, 0, 6][t % 13])
-  for (const name of ["naive", "seasonal_naive", "historic_average", "window_average", "croston", "sba"]) {
+  for (const name of ["naive", "seasonal_naive", "historic_average", "window_average", "window_median", "croston", "sba"]) {
     it(name, () => {
       const f = forecasterFor(name)
       let s = f.fit(y.slice(0, 50), weekly)

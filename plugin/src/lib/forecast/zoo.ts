@@ -13,6 +13,7 @@ import { withSeasonalAdjustment } from "./models/seasonally-adjusted"
 import { thetaCore } from "./models/theta"
 import { tsb } from "./models/tsb"
 import { windowAverage } from "./models/window-average"
+import { windowMedian } from "./models/window-median"
 import type { FitContext, Forecaster, ModelState } from "./types"
 
 export const ses = withSeasonalAdjustment("ses", sesCore)
@@ -22,6 +23,7 @@ export const theta = withSeasonalAdjustment("theta", thetaCore)
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
+export const seasonalWindowMedian = withSeasonalAdjustment("seasonal_window_median", windowMedian, "seasonal")
 
 /** The mean of a few models' forecasts: combining is the most reliable gain in the M competitions. */
 export type CombinationState = { model: "combination"; members: ModelState[] }
@@ -49,12 +51,14 @@ const all: Forecaster<any>[] = [
   seasonalNaive,
   historicAverage,
   windowAverage,
+  windowMedian,
   ses,
   holt,
   damped,
   theta,
   seasonalAverage,
   seasonalWindowAverage,
+  seasonalWindowMedian,
   etsSeasonal,
   mstl,
   croston,
