@@ -99,6 +99,21 @@ describe("intermittent demand models", () => {
     expect(fitPredict("tsb", y, 1)[0]).toBeLessThan(active)
   })
 
+  it("the optimised Theta follows a straight line and stays flat on a flat series", () => {
+    const line = Array.from({ length: 40 }, (_, t) => 10 + 2 * t)
+    // (within a unit: theta is capped at 10, so it keeps a trace of the SES level's lag)
+    fitPredict("otm", line, 3).forEach((v, k) => expect(Math.abs(v - (10 + 2 * (40 + k)))).toBeLessThan(1))
+    const flat = Array.from({ length: 40 }, (_, t) => 50 + (t % 2 ? 1 : -1))
+    fitPredict("otm", flat, 3).forEach((v) => expect(Math.abs(v - 50)).toBeLessThan(1.5))
+    // and its update moves the level by alpha times the surprise (no season here: the wrapper
+    // passes the value straight to the core)
+    const f = forecasterFor("otm")
+    type Core = { core: { alpha: number; level: number } }
+    const s = f.fit(flat, plain)
+    const before = (s as unknown as Core).core
+    const after = (f.update(s, 60) as unknown as Core).core
+    expect(after.level).toBeCloseTo(before.level + before.alpha * (60 - before.level), 9)
+  })
   it("ADIDA spreads the bucket forecast back over its periods", () => {
     const y = Array.from({ length: 40 }, (_, t) => (t % 4 === 3 ? 2 : 0))
     expect(fitPredict("adida", y, 3)).toEqual([0.5, 0.5, 0.5].map((v) => expect.closeTo(v, 6)))

@@ -8,6 +8,7 @@ import { dampedCore, etsSeasonal, holtCore, sesCore } from "./models/ets"
 import { historicAverage } from "./models/historic-average"
 import { mstl } from "./models/mstl"
 import { naive } from "./models/naive"
+import { optimisedTheta } from "./models/optimised-theta"
 import { seasonalNaive } from "./models/seasonal-naive"
 import { withSeasonalAdjustment } from "./models/seasonally-adjusted"
 import { thetaCore } from "./models/theta"
@@ -20,6 +21,7 @@ export const ses = withSeasonalAdjustment("ses", sesCore)
 export const holt = withSeasonalAdjustment("holt", holtCore)
 export const damped = withSeasonalAdjustment("damped", dampedCore)
 export const theta = withSeasonalAdjustment("theta", thetaCore)
+export const otm = withSeasonalAdjustment("otm", optimisedTheta)
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
@@ -56,6 +58,7 @@ const all: Forecaster<any>[] = [
   holt,
   damped,
   theta,
+  otm,
   seasonalAverage,
   seasonalWindowAverage,
   seasonalWindowMedian,
