@@ -18,6 +18,8 @@ export type ErrorProfile = {
   cumulative: number[][]
   /** mean squared error of the L-period total, for the count distributions of intermittent items */
   cumulativeMse: number[]
+  /** the mean forecast L-period total those errors were made at (absent in states stored before it) */
+  cumulativeLevel?: number[]
   /** forecast/actual pairs at horizon 1 */
   samples: number
 }
@@ -53,16 +55,22 @@ export function errorProfile(
 ): ErrorProfile {
   const byK: number[][] = Array.from({ length: horizon }, () => [])
   const cum: number[][] = Array.from({ length: horizon }, () => [])
+  const level: number[][] = Array.from({ length: horizon }, () => [])
   run.origins.forEach((o, i) => {
     if (originFilter && !originFilter(i)) return
     let total = 0
+    let forecastTotal = 0
     let whole = true
     run.forecasts[i].forEach((f, k) => {
       const e = y[o + k] - f
       if (censored?.[o + k]) whole = false
       else byK[k].push(e)
       total += e
-      if (whole) cum[k].push(total)
+      forecastTotal += f
+      if (whole) {
+        cum[k].push(total)
+        level[k].push(forecastTotal)
+      }
     })
   })
   // few origins reach the far horizons: lend them the neighbouring horizons' errors
@@ -72,6 +80,7 @@ export function errorProfile(
     byHorizon: carryForward(pooled, fallbackSd, "single"),
     cumulative: carryForward(cum, fallbackSd, "total"),
     cumulativeMse: carryForward(cum, fallbackSd, "mse").map((r) => r[0]),
+    cumulativeLevel: level.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
     samples: byK[0]?.length ?? 0,
   }
 }
