@@ -4,9 +4,14 @@
  * as the very last line one JSON object of the headline figures, also written to
  * bench/results/forecast.json.
  *
- * The configuration below was frozen before any test part was looked at. Each choice was made on
- * the training parts only (validation windows cut from the end of the training data, and for
- * jewelry also from the same season a year earlier, because its last training weeks are Christmas).
+ * The configuration (FROZEN, in bench/forecast/frozen.ts) is a REVISED one. The first
+ * configuration was frozen before any test part was looked at, and its test figures were
+ * published (M3 sMAPE 13.80, jewelry MASE 0.613 and 95% coverage 0.997, carparts CSL gap 4.1 pts,
+ * pizza MASE 0.753). Knowing those figures, the revision (engine and configuration) was chosen on
+ * validation windows cut from the TRAINING parts only, with `pnpm bench:forecast:validate`, and
+ * never against a test part; the validation numbers behind each choice are in the comments next
+ * to FROZEN. Because the earlier test figures were known while revising, the test figures of this
+ * revision are less clean evidence than the first ones: read them with that in mind.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
@@ -16,7 +21,6 @@ import { dataDir, holdOut, m3Monthly, namedSeries, pizzaDaily, readCsvGz } from 
 import { FROZEN } from "./forecast/frozen"
 import { MIX } from "./forecast/synthetic"
 import { speedBench } from "./forecast/speed"
-
 
 const lines: string[] = []
 const log = (s = "") => {
