@@ -4,30 +4,23 @@
  * as the very last line one JSON object of the headline figures, also written to
  * bench/results/forecast.json.
  *
- * The configuration below was frozen before any test part was looked at. Each choice was made on
- * the training parts only (validation windows cut from the end of the training data, and for
- * jewelry also from the same season a year earlier, because its last training weeks are Christmas).
+ * The configuration (FROZEN, in bench/forecast/frozen.ts) is a REVISED one. The first
+ * configuration was frozen before any test part was looked at, and its test figures were
+ * published (M3 sMAPE 13.80, jewelry MASE 0.613 and 95% coverage 0.997, carparts CSL gap 4.1 pts,
+ * pizza MASE 0.753). Knowing those figures, the revision (engine and configuration) was chosen on
+ * validation windows cut from the TRAINING parts only, with `pnpm bench:forecast:validate`, and
+ * never against a test part; the validation numbers behind each choice are in the comments next
+ * to FROZEN. Because the earlier test figures were known while revising, the test figures of this
+ * revision are less clean evidence than the first ones: read them with that in mind.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { coverage, forecastSeries, forecasterFor, mase, sharedSeasonalProfile, smape, type ForecastConfig } from "../../plugin/src/lib/forecast"
+import { coverage, forecastSeries, forecasterFor, mase, sharedSeasonalProfile, smape } from "../../plugin/src/lib/forecast"
 import { carpartsPolicy } from "./forecast/carparts"
 import { dataDir, holdOut, m3Monthly, namedSeries, pizzaDaily, readCsvGz } from "./forecast/data"
+import { FROZEN } from "./forecast/frozen"
 import { MIX } from "./forecast/synthetic"
 import { speedBench } from "./forecast/speed"
-
-const FROZEN = {
-  // validation (last 18 of train): default selection 14.12, fixed SES+damped+Theta 14.14, Theta 14.24
-  m3: { horizon: 18, season: 12 } satisfies ForecastConfig,
-  // validation at two training windows: mean of the last 4 weeks 0.602 / 0.721, default core 0.772 / 0.755
-  jewelry: { horizon: 13, season: 1, core: ["window_average"] } satisfies ForecastConfig,
-  // validation (28 days before the test): 0.792 against the plain mean's 0.798; the week's shape
-  // from the store's total (per SKU it is too noisy), rarely-sold SKUs still treated as regular
-  pizza: { horizon: 28, season: 7, core: ["seasonal_average", "ses"], intermittentInterval: 3 } satisfies ForecastConfig,
-  // validation (reviews in months 27-38): largest CSL gap 1.25 pts
-  carparts: { firstReview: 39, leadTime: 1 },
-  speed: { series: 10_000, length: 730, runs: 3 },
-}
 
 const lines: string[] = []
 const log = (s = "") => {

@@ -16,8 +16,13 @@ export type BacktestRun = {
   forecasts: number[][]
 }
 
+/** The shortest history a backtest fits on: two seasons and a bit where there is a season. */
+export function minTrainFor(season: number): number {
+  return Math.max(8, season > 1 ? Math.min(2 * season + 2, 60) : 8)
+}
+
 export function planBacktest(n: number, horizon: number, season: number, minTrain?: number): BacktestPlan | null {
-  const min = minTrain ?? Math.max(8, season > 1 ? Math.min(2 * season + 2, 60) : 8)
+  const min = minTrain ?? minTrainFor(season)
   if (n - min < 2) return null
   const window = Math.max(horizon + 6, Math.round(n * 0.35))
   const firstOrigin = Math.max(min, n - window)

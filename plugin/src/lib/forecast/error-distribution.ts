@@ -6,7 +6,7 @@
  * enough to keep per variant.
  */
 import type { BacktestRun } from "./backtest"
-import { normalQuantile, quantileSorted } from "./stats"
+import { normalQuantile, predictiveQuantileSorted, studentQuantile } from "./stats"
 
 export const PROFILE_PROBS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995]
 
@@ -18,22 +18,30 @@ export type ErrorProfile = {
   cumulative: number[][]
   /** mean squared error of the L-period total, for the count distributions of intermittent items */
   cumulativeMse: number[]
+  /** the mean forecast L-period total those errors were made at (absent in states stored before it) */
+  cumulativeLevel?: number[]
   /** forecast/actual pairs at horizon 1 */
   samples: number
 }
 
-/** Below this many errors the empirical tails are too ragged; a normal shape with their RMS is steadier. */
+/**
+ * Below this many errors the empirical tails are too ragged; a bell shape with their spread is
+ * steadier. It is Student's t, the predictive interval of a normal sample of that size: the spread
+ * of a dozen errors is itself uncertain, and a normal curve with it under-covers the tails.
+ */
 const MIN_EMPIRICAL = 30
 
 function quantilesOf(errors: number[]): number[] {
-  if (errors.length === 0) return PROFILE_PROBS.map(() => 0)
-  if (errors.length < MIN_EMPIRICAL) {
-    const mu = errors.reduce((a, b) => a + b, 0) / errors.length
-    const rms = Math.sqrt(errors.reduce((a, e) => a + (e - mu) ** 2, 0) / Math.max(1, errors.length - 1))
-    return PROFILE_PROBS.map((p) => mu + rms * normalQuantile(p))
+  const n = errors.length
+  if (n === 0) return PROFILE_PROBS.map(() => 0)
+  if (n < MIN_EMPIRICAL) {
+    const mu = errors.reduce((a, b) => a + b, 0) / n
+    const sd = Math.sqrt(errors.reduce((a, e) => a + (e - mu) ** 2, 0) / Math.max(1, n - 1))
+    const widen = sd * Math.sqrt(1 + 1 / n)
+    return PROFILE_PROBS.map((p) => mu + widen * (n >= 2 ? studentQuantile(p, n - 1) : normalQuantile(p)))
   }
   const sorted = errors.slice().sort((a, b) => a - b)
-  return PROFILE_PROBS.map((p) => quantileSorted(sorted, p))
+  return PROFILE_PROBS.map((p) => predictiveQuantileSorted(sorted, p))
 }
 
 export function errorProfile(
@@ -47,16 +55,22 @@ export function errorProfile(
 ): ErrorProfile {
   const byK: number[][] = Array.from({ length: horizon }, () => [])
   const cum: number[][] = Array.from({ length: horizon }, () => [])
+  const level: number[][] = Array.from({ length: horizon }, () => [])
   run.origins.forEach((o, i) => {
     if (originFilter && !originFilter(i)) return
     let total = 0
+    let forecastTotal = 0
     let whole = true
     run.forecasts[i].forEach((f, k) => {
       const e = y[o + k] - f
       if (censored?.[o + k]) whole = false
       else byK[k].push(e)
       total += e
-      if (whole) cum[k].push(total)
+      forecastTotal += f
+      if (whole) {
+        cum[k].push(total)
+        level[k].push(forecastTotal)
+      }
     })
   })
   // few origins reach the far horizons: lend them the neighbouring horizons' errors
@@ -66,6 +80,7 @@ export function errorProfile(
     byHorizon: carryForward(pooled, fallbackSd, "single"),
     cumulative: carryForward(cum, fallbackSd, "total"),
     cumulativeMse: carryForward(cum, fallbackSd, "mse").map((r) => r[0]),
+    cumulativeLevel: level.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
     samples: byK[0]?.length ?? 0,
   }
 }

@@ -49,6 +49,23 @@ describe("lead-time demand from the forecast's own errors", () => {
   })
 })
 
+describe("the count distribution's spread follows the level", () => {
+  // a hand-made profile: the 1-period total's errors had MSE 10 at a forecast level of 4
+  const profile = { probs: [0.5], byHorizon: [[0]], cumulative: [[0]], cumulativeMse: [10], cumulativeLevel: [4], samples: 20 }
+
+  it("a quarter of the level: variance 10 x sqrt(1/4) = 5, negative binomial size 1 / (5 - 1)", () => {
+    const ltd = leadTimeDemand([1], profile, 1, true)
+    expect(ltd.distribution).toBe("negative-binomial")
+    for (const p of [0.9, 0.95, 0.99]) expect(ltd.quantile(p)).toBe(negativeBinomialQuantile(1, 0.25, p, true))
+  })
+
+  it("states stored before the level was kept use the variance as measured", () => {
+    const { cumulativeLevel: _, ...old } = profile
+    expect(leadTimeDemand([1], old, 1, true).quantile(0.99)).toBe(negativeBinomialQuantile(1, 1 / 9, 0.99, true))
+    expect(negativeBinomialQuantile(1, 1 / 9, 0.99, true)).toBeGreaterThan(negativeBinomialQuantile(1, 0.25, 0.99, true))
+  })
+})
+
 describe("a new item with almost no history", () => {
   it("still gets a spread, so its safety stock is not zero", () => {
     const f = forecastSeries([5], { horizon: 7, season: 7 })

@@ -4,8 +4,9 @@
  * mean of the best few competes as one more candidate. The winner's backtest errors become its
  * error distribution and its reported accuracy.
  */
-import { advantage, averageRuns, backtestLoss, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
+import { advantage, averageRuns, backtestLoss, minTrainFor, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
 import { errorProfile, profileQuantile, type ErrorProfile } from "./error-distribution"
+import { errorOrigins } from "./error-origins"
 import { naiveScale } from "./metrics"
 import { meanInterval } from "./models/adida"
 import type { BacktestAccuracy, FitContext } from "./types"
@@ -31,6 +32,8 @@ export type SelectionConfig = {
   combineAlways?: boolean
   /** backtest loss; default MAE for regular demand, MSE for intermittent (MAE rewards forecasting 0) */
   loss?: "mae" | "mse"
+  /** periods in a year, to learn the error distribution at the same time of year; see error-origins.ts */
+  errorSeason?: number
 }
 
 export type Selection = {
@@ -115,12 +118,13 @@ export function selectModel(y: readonly number[], config: SelectionConfig, censo
     }
   }
   if (!best) best = rollingOrigin(y, forecasterFor(model), ctx, plan)
+  const errors = errorOrigins(y, { model, members }, ctx, plan, minTrainFor(ctx.season), best, config.errorSeason)
   return {
     model,
     members,
     intermittent,
     scores,
-    profile: errorProfile(y, best, config.horizon, censored),
+    profile: errorProfile(y, errors.run, config.horizon, censored, errors.keep),
     accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored),
   }
 }

@@ -15,6 +15,22 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)
 }
 
+/**
+ * Quantile for predicting a NEW value from a sample (R's type 6, plotting position p(n + 1)): the
+ * interval between its p and 1 - p quantiles holds the next draw with probability 1 - 2p. Type 7
+ * pulls the tails in: from 39 errors its 2.5%-97.5% range holds the next error only about 90% of
+ * the time. Beyond the sample's ends there is nothing to interpolate; the extremes stand.
+ */
+export function predictiveQuantileSorted(sorted: readonly number[], p: number): number {
+  const n = sorted.length
+  if (n === 0) return NaN
+  const pos = p * (n + 1) - 1
+  if (pos <= 0) return sorted[0]
+  if (pos >= n - 1) return sorted[n - 1]
+  const lo = Math.floor(pos)
+  return sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo)
+}
+
 export function sortedCopy(xs: readonly number[]): number[] {
   return xs.slice().sort((a, b) => a - b)
 }
@@ -36,6 +52,25 @@ export function normalQuantile(p: number): number {
   const q = p - 0.5
   const r = q * q
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+}
+
+/**
+ * Student's t quantile with `df` degrees of freedom: exact for 1 and 2, otherwise the
+ * Cornish-Fisher expansion in 1/df (Abramowitz & Stegun 26.7.5): within 1% at df = 3 and 0.1% from
+ * df = 5 on, up to p = 0.995. An interval from a handful of errors must be a t interval:
+ * their spread is itself a rough estimate, and a normal curve hides that.
+ */
+export function studentQuantile(p: number, df: number): number {
+  if (!(df > 0) || !Number.isFinite(df)) return normalQuantile(p)
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5))
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p))
+  const z = normalQuantile(p)
+  const z2 = z * z
+  const g1 = (z * (z2 + 1)) / 4
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160
+  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4
 }
 
 /** Least-squares slope and intercept of y on t = 0..n-1. */

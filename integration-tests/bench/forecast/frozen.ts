@@ -1,0 +1,64 @@
+/**
+ * The benchmark's configuration. The first one was frozen before the test parts were looked at;
+ * this is a revision, chosen after the first one's test figures were published, on validation
+ * windows cut from the training parts only (`pnpm bench:forecast:validate`, which reads these same
+ * settings). The numbers that justified each choice are in the comments.
+ */
+import { SMOOTH_POOL, type ForecastConfig } from "../../../plugin/src/lib/forecast"
+
+export const FROZEN = {
+  // validation (last 18 of train): default selection 14.12, fixed SES+damped+Theta 14.14, Theta 14.24
+  // Revision (validation only, same window): the optimised Theta (theta fitted per series) alone
+  // 14.47, but as a fourth core member 14.05 (fixed core SES+damped+Theta+OTM 14.06; with MSTL as
+  // a fifth 14.06; SES+Theta+OTM 14.10; damped+Theta+OTM 14.14). Taken: the default selection with
+  // the four-model core, 14.05 against 14.12. No other change of the engine moves M3's point forecasts.
+  m3: { horizon: 18, season: 12, candidates: [...SMOOTH_POOL, "otm"], core: ["ses", "damped", "theta", "otm"] } satisfies ForecastConfig,
+  // validation at two training windows: mean of the last 4 weeks 0.602 / 0.721, default core 0.772 / 0.755
+  // Revision, on validation only (`pnpm bench:forecast:validate jewelry`; FORECAST_OVERRIDE for the
+  // alternatives), after the first configuration's test figures were published:
+  // - point forecast, MASE at the same two windows (year_before / summer) and over rolling origins
+  //   every 2 weeks from week 30 to 98 (h = 13): mean of the last 4 0.602 / 0.721, rolling 1.909;
+  //   median of the last 13 weeks 0.584 / 0.688, rolling 1.520 (medians of 5..17 weeks: 1.77 to
+  //   1.52, every one below every window mean); the median as core with the default challengers
+  //   0.713 / 0.789 (the backtest window is mostly Christmas, where fast models win and then lose
+  //   outside it), so no contest: the median alone.
+  // - intervals, 95% coverage at the four 13-week quarters of the second training year
+  //   (christmas / autumn / summer / year_before), criterion fixed beforehand: mean |coverage - 0.95|
+  //   over the four, since operators need intervals they can trust in every season (fixed while the
+  //   mean of 4 was still the model, where a quarter horizon scored best, 0.047; re-run once the
+  //   median was chosen, below). Errors from
+  //   the selection backtest (as before): the mean of 4 0.117 / 0.671 / 0.827 / 0.996 (0.28), the
+  //   median 0.791 / 0.667 / 0.859 / 0.926 (0.139). Same time of year (errorSeason 52), origins
+  //   within a quarter / half / three quarters / one horizon of the phase: 0.057 / 0.050 / 0.027 /
+  //   0.020; taken: one horizon, 0.989 / 0.937 / 0.949 / 0.977 (80%: 0.905 / 0.710 / 0.817 / 0.843).
+  jewelry: { horizon: 13, season: 1, candidates: ["window_median"], errorSeason: 52 } satisfies ForecastConfig,
+  // validation (28 days before the test): 0.792 against the plain mean's 0.798; the week's shape
+  // from the store's total (per SKU it is too noisy), rarely-sold SKUs still treated as regular
+  // Revision: unchanged. Rolling origins every 14 days from day 197 to 309 (28 days each): the
+  // engine 0.784, the store-shaped mean 0.785, store-shaped SES 0.784, mean of both 0.784, windows
+  // of 28-168 days 0.786-0.788, per-SKU weekday shapes shrunk toward the store's 0.783-0.794, the
+  // window median as core 0.795 at the 28-day window: nothing worth choosing.
+  pizza: { horizon: 28, season: 7, core: ["seasonal_average", "ses"], intermittentInterval: 3 } satisfies ForecastConfig,
+  // validation (reviews in months 27-38): largest CSL gap 1.25 pts
+  // Revision (engine, not configuration; validation reviews 21-32 / 27-38 / 33-38, CSL at 90/95/99):
+  //   before             88.4/92.2/95.8  90.6/94.3/97.8  90.6/94.4/97.4  largest gap 3.18/1.25/1.60, mean gap 1.44
+  //   no window_average  88.8/92.5/96.1  91.4/95.0/98.4  91.7/95.3/98.6  largest gap 2.89/1.38/1.70, mean gap 1.24
+  //   + t for < 30 errors 89.1/92.9/96.5 91.5/95.1/98.5  91.9/95.4/98.7  largest gap 2.52/1.52/1.89, mean gap 1.15
+  //   + spread ~ sqrt(level) 88.4/92.7/96.6 90.6/95.0/98.6 91.6/95.4/98.6  largest gap 2.45/0.55/1.55, mean gap 1.08
+  // (the intermittent pool lost window_average: its zero forecasts ran out on ~50% of their cycles;
+  // error quantiles from fewer than 30 errors use Student's t; the count distribution's variance is
+  // rescaled by the square root of now's level over the backtest's, see lead-time-demand.ts for the
+  // exponents tried). Criterion: the mean over the three windows of the largest gap (the headline),
+  // then the mean gap: 2.01 -> 1.99 -> 1.98 -> 1.52. Mean stock 0.90 / 0.87 / 0.85 of the Croston
+  // policy's (before: 0.84 / 0.82 / 0.79). Walking the errors from the start of the history instead
+  // (with the pool and t changes): 3.01/1.69/1.87 and more stock (1.02 x Croston's): not taken.
+  carparts: { firstReview: 39, leadTime: 1 },
+  speed: { series: 10_000, length: 730, runs: 3 },
+}
+
+/** Where the validation windows lie (training data only; see forecast-validate.ts). */
+export const VALIDATION_WINDOWS = {
+  /** weeks between the window's end and the end of training */
+  jewelry: { christmas: 0, autumn: 13, summer: 26, year_before: 39 },
+  carparts: { reviews21to32: { firstReview: 21, end: 33 }, reviews27to38: { firstReview: 27, end: 39 }, reviews33to38: { firstReview: 33, end: 39 } },
+}
