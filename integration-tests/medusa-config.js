@@ -17,6 +17,18 @@ function orderRhythmOptions() {
   }
 }
 
+/**
+ * The same app without Order Rhythm (ORDER_RHYTHM_DISABLED=1): its module, subscribers, routes
+ * and jobs all come from the plugin entry, so dropping the entry is the store before install.
+ * The checkout-overhead bench runs one process of each on the same database.
+ */
+function plugins() {
+  if (process.env.ORDER_RHYTHM_DISABLED === "1") {
+    return []
+  }
+  return [{ resolve: "order-rhythm", options: orderRhythmOptions() }]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -34,10 +46,5 @@ module.exports = defineConfig({
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL || undefined,
   },
-  plugins: [
-    {
-      resolve: "order-rhythm",
-      options: orderRhythmOptions(),
-    },
-  ],
+  plugins: plugins(),
 })

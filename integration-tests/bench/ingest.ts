@@ -3,8 +3,9 @@
  *
  * Two processes: this one (orchestrator, HTTP client) and bench/ingest/server.ts, the test app
  * booted in-process (HTTP port BENCH_INGEST_HTTP_PORT, default 9201) so that `order.placed`
- * goes through Medusa's local event bus. Own database order_rhythm_ingest_bench (dropped and
- * recreated unless BENCH_INGEST_REUSE=1 finds the pizza history already written).
+ * goes through Medusa's local event bus. Own database BENCH_INGEST_DB (default
+ * order_rhythm_ingest_bench; dropped and recreated unless BENCH_INGEST_REUSE=1 finds the pizza
+ * history already written). BENCH_INGEST_SKIP=backfill,live,api,checkout skips phases.
  *
  * 1. History: the 21,350 orders (48,620 lines) of ../shared/data/pizza_* written through
  *    Medusa's modules, backdated to 2015, with payments, fulfilments, deliveries, a few
@@ -23,16 +24,27 @@
  *    reads only the plugin's tables, so how the rows got there does not change its cost),
  *    then GET /admin/order-rhythm/rhythm with random 7- and 365-day windows and random
  *    channel filters while `order.placed` keeps arriving at 20/s; headline = p95 ms.
- * 5. Checkout overhead: not measured yet (null), see the report.
+ * 5. Checkout overhead (bench/ingest/checkout.ts), after that server has stopped: two more
+ *    processes on the same database, on the next two ports, one with the plugin and one without;
+ *    carts completed through the store API open loop at BENCH_INGEST_CHECKOUT_RATES (default
+ *    10/s; the last is the headline, lower ones before it are extra lines) in alternating phases of
+ *    BENCH_INGEST_CHECKOUT_SECONDS (15) x 2 x BENCH_INGEST_CHECKOUT_PAIRS (4), then
+ *    BENCH_INGEST_CHECKOUT_BACKFILL_SECONDS (20) with the plugin's backfill running.
+ *    Headline = p50 and p95 with / without; extra keys: the same during the backfill, the
+ *    rate sent and the rate served (below the rate sent, the server fell behind and the
+ *    latencies are those of a queue). It needs only the shop: BENCH_INGEST_SKIP=backfill,live,api with a small
+ *    BENCH_INGEST_ORDERS runs it alone (the history is what the backfill phase walks, so a
+ *    few thousand orders keep it busy; a shorter walk is started again).
  */
-import { mkdirSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
+import { measureCheckoutOverhead } from "./ingest/checkout"
 
 const APP_DIR = path.resolve(__dirname, "..")
-const DATABASE = "order_rhythm_ingest_bench"
+const DATABASE = process.env.BENCH_INGEST_DB || "order_rhythm_ingest_bench"
 const HTTP_PORT = Number(process.env.BENCH_INGEST_HTTP_PORT || 9201)
 const REUSE = process.env.BENCH_INGEST_REUSE === "1"
 const BACKFILL_RUNS = Number(process.env.BENCH_INGEST_BACKFILL_RUNS || 3)
@@ -41,8 +53,11 @@ const LIVE_SECONDS = Number(process.env.BENCH_INGEST_LIVE_SECONDS || 5)
 const API_REQUESTS = Number(process.env.BENCH_INGEST_API_REQUESTS || 200)
 const TARGET_LINES = 1_000_000
 const SKIP = new Set((process.env.BENCH_INGEST_SKIP || "").split(",").filter(Boolean))
+const CHECKOUT_RATES = (process.env.BENCH_INGEST_CHECKOUT_RATES || "10").split(",").map(Number)
+const number = (name: string, fallback: number) => Number(process.env[name] || fallback)
 
-if (HTTP_PORT < 9200 || HTTP_PORT > 9210) throw new Error("BENCH_INGEST_HTTP_PORT must be within 9200-9210")
+// The checkout phase's two servers take the next two ports.
+if (HTTP_PORT < 9200 || HTTP_PORT + 2 > 9299) throw new Error("BENCH_INGEST_HTTP_PORT must be within 9200-9297")
 
 const log = (s = "") => console.log(s)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -77,6 +92,10 @@ async function main() {
     checkout_p50_ratio: null,
     checkout_p95_ratio: null,
     rhythm_api_p95_ms: null,
+    checkout_backfill_p50_ratio: null,
+    checkout_backfill_p95_ratio: null,
+    checkout_per_s: null,
+    checkout_served_per_s: null,
   }
   mkdirSync(RESULTS, { recursive: true })
   const env = await database()
@@ -169,9 +188,32 @@ async function main() {
       figures.rhythm_api_p95_ms = Math.round(pct(all, 95) * 10) / 10
       log(`rhythm API on ${grown.lines.toLocaleString("en")} lines, while order.placed arrives at 20/s: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms (7-day p95 ${pct(times["7"], 95).toFixed(1)}, 365-day p95 ${pct(times["365"], 95).toFixed(1)}; goal p95 <= 20 ms)`)
     }
-    log("checkout overhead: not measured in this version (null)")
   } finally {
     await call("stop", undefined, 30_000).catch(() => server.kill())
+  }
+
+  if (!SKIP.has("checkout")) {
+    const runs = await measureCheckoutOverhead({
+      env,
+      appDir: APP_DIR,
+      pluginPort: HTTP_PORT + 1,
+      plainPort: HTTP_PORT + 2,
+      rates: CHECKOUT_RATES,
+      phaseSeconds: number("BENCH_INGEST_CHECKOUT_SECONDS", 15),
+      pairs: number("BENCH_INGEST_CHECKOUT_PAIRS", 4),
+      warmupSeconds: number("BENCH_INGEST_CHECKOUT_WARMUP_SECONDS", 5),
+      backfillSeconds: number("BENCH_INGEST_CHECKOUT_BACKFILL_SECONDS", 20),
+      log,
+    })
+    writeFileSync(path.join(RESULTS, "ingest-checkout.json"), JSON.stringify(runs, null, 1) + "\n")
+    const headline = runs[runs.length - 1]
+    const ratio = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null)
+    figures.checkout_p50_ratio = ratio(headline.p50Ratio)
+    figures.checkout_p95_ratio = ratio(headline.p95Ratio)
+    figures.checkout_backfill_p50_ratio = ratio(headline.backfillP50Ratio)
+    figures.checkout_backfill_p95_ratio = ratio(headline.backfillP95Ratio)
+    figures.checkout_per_s = Math.round(headline.achievedPerSecond * 100) / 100
+    figures.checkout_served_per_s = Math.round(headline.servedPerSecond * 100) / 100
   }
   publishFigures("ingest", figures, log)
 }

@@ -1,11 +1,12 @@
 /**
  * The ingest bench's server process: the test app booted in-process (as bench/live/server.ts
  * does, so `order.placed` can go through Medusa's local event bus), driven over IPC.
- * Commands: seed, backfill, prepareOrders, burst, ingestedAt, multiply, apiSetup, stop.
+ * Commands: seed, backfill, prepareOrders, burst, ingestedAt, multiply, apiSetup, storefront, stop.
+ * The checkout phase runs two more of these, one with ORDER_RHYTHM_DISABLED=1 (bench/ingest/checkout.ts).
  */
 import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedStore } from "../../src/seed/store"
+import { seedStore, type SeededStore } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { ensureCustomers, writeHistoryBatch, type HistoryTarget } from "../../src/demo/history-writer"
@@ -29,6 +30,9 @@ const booted = bootBenchApp("ingest bench server")
 
 let shop: { target: HistoryTarget; channels: Record<string, string>; regionId: string; variants: Record<string, { id: string; price: number }> } | null = null
 
+/** What a shopper's client needs (publishable key, region, variant ids) to buy at the counter. */
+let storefront: SeededStore | null = null
+
 async function pizzaShop(container: any) {
   if (shop) return shop
   const plan = planPizzaHistory(0)
@@ -44,6 +48,7 @@ async function pizzaShop(container: any) {
       variants: plan.variants.filter((v) => v.type === type).map((v) => ({ sku: v.sku, title: sizeTitle(v.size), price: v.price, stock: 10_000_000 })),
     })),
   })
+  storefront = seeded
   const salesChannels = container.resolve(Modules.SALES_CHANNEL)
   let [delivery] = await salesChannels.listSalesChannels({ name: "Pizza delivery" })
   delivery ??= await salesChannels.createSalesChannels({ name: "Pizza delivery" })
@@ -75,8 +80,8 @@ async function pizzaShop(container: any) {
 
 serve({
   info: async () => {
-    const { url } = await booted
-    return { url, pid: process.pid }
+    const { url, container } = await booted
+    return { url, pid: process.pid, plugin: container.hasRegistration("orderRhythm") }
   },
   /** The pizza shop and its 2015, written once per database (a rerun with BENCH_INGEST_REUSE finds it). */
   seed: async ({ limit }: { limit?: number }) => {
@@ -203,6 +208,11 @@ serve({
     const { channels } = await pizzaShop(container)
     const admin = await createAdmin(container, httpClient(url), `ingest-bench-${Date.now()}@order-rhythm.test`)
     return { headers: admin.headers, channels: Object.values(channels), url }
+  },
+  storefront: async () => {
+    const { container } = await booted
+    await pizzaShop(container)
+    return storefront
   },
   stop: async () => {
     const { app } = await booted
