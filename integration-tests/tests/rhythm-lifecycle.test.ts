@@ -166,7 +166,7 @@ medusaIntegrationTestRunner({
 
       // The digests kept up by each ingest, once the blocks above the hours are settled, equal
       // a rebuild from the facts.
-      const rhythmModule = getContainer().resolve("orderRhythm")
+      const rhythmModule = getContainer().resolve("orderRhythm") as any
       expect(await rhythmModule.ensureFlowDigests()).toBe("ready")
       expect((await dbConnection.raw("select count(*)::int as n from order_rhythm_stale_digest")).rows[0].n).toBe(0)
       const kept = await allDigests(dbConnection)
