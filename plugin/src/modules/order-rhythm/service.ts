@@ -29,7 +29,7 @@ import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
 import { readCoverageStart, readDayBuckets, readHourBuckets, readOrderFlows } from "./store/read-rhythm"
 import { readState, writeState } from "./store/plugin-state"
-import { placementHour, readCohortDigest, recountFlowDigests, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
+import { markHoursStale, placementHour, readCohortDigest, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
 import {
@@ -198,7 +198,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     const touched = await writeOrderFacts(knex, facts)
     const buckets = await recountHourBuckets(knex, touched, timezone)
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
-    const digests = await recountFlowDigests(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))], this.options.slaHours)
+    const digests = await markHoursStale(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))])
     if (digests) this.settleDigestsSoon()
     return { orders: facts.length, buckets, days }
   }
@@ -281,14 +281,14 @@ export default class OrderRhythmModuleService extends MedusaService({
   }
 
   /**
-   * Adds up the digest blocks above the hours ingests recounted, a second after the first of
-   * them (at most once a second during a burst): an ingest then pays for its hours only, and
-   * reads stay right meanwhile (see store/flow-digests).
+   * Recounts the digests of the hours ingests marked stale, and the blocks above them, a second
+   * after the first of them (at most once a second during a burst): an ingest then pays for a few
+   * marks only, and reads stay right meanwhile (see store/flow-digests).
    */
   settleDigestsSoon() {
     if (this.settleTimer_) return
     this.settleTimer_ = setTimeout(() => {
-      void this.inTransaction(settleFlowDigests)
+      void this.inTransaction((knex) => settleFlowDigests(knex, this.options.slaHours))
         .catch((error) => {
           this.logger_.error(`order-rhythm: could not settle the cycle-time digests: ${error?.message ?? error}`)
           return 0

@@ -37,7 +37,7 @@ export async function ensureFlowDigests(
   const config = digestConfig(slaHours)
   if (await io.read((knex) => flowDigestsReady(knex, slaHours))) {
     // What a process that stopped right after an ingest left stale.
-    await io.write(settleFlowDigests)
+    await io.write((knex) => settleFlowDigests(knex, slaHours))
     return "ready"
   }
   await io.write((knex) => writeState(knex, STATE_KEY, { config, ready: false } satisfies DigestState))
@@ -49,7 +49,7 @@ export async function ensureFlowDigests(
       const page = await io.read((knex) => placementHoursBetween(knex, from, from + PAGE_MS))
       if (page.length) {
         await io.write((knex) => recountFlowDigests(knex, page, slaHours))
-        await io.write(settleFlowDigests)
+        await io.write((knex) => settleFlowDigests(knex, slaHours))
       }
       hours += page.length
     }

@@ -43,15 +43,38 @@ export function placementHour(placedAt: Date | string): number {
 const LOCK = "select pg_advisory_xact_lock(hashtext('order_rhythm_flow_digest'))"
 
 /**
- * Recounts the hour digests of these placement hours from the order facts and marks every
- * block above them stale (settleFlowDigests adds those up again). Counting again, like the hour
- * buckets, makes duplicates and reordered events harmless; the advisory lock keeps an ingest
- * and a settle from interleaving.
+ * Marks these placement hours, and every block above them, stale: what an ingest does, in its
+ * own transaction, so the facts and the marks commit together and the ingest pays for a few
+ * rows only. settleFlowDigests recounts them shortly after; reads meanwhile take a stale hour
+ * raw. The lock orders marks against a settle: a mark made while one runs waits for it, so the
+ * settle cannot delete a mark it did not count.
  */
-export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
-  const touched = [...new Set(hours)].sort((a, b) => a - b)
+export async function markHoursStale(knex: Knex, hours: number[]): Promise<number> {
+  const touched = [...new Set(hours)]
   if (!touched.length) return 0
   await knex.raw(LOCK)
+  const blocks = distinctBlocks(touched.flatMap(blocksHolding))
+  await knex.raw(
+    `insert into order_rhythm_stale_digest (id, block_hours, block_start)
+     select 'orstale_' || md5(h::text || s::text), h, s from unnest(?::int[], ?::timestamptz[]) as t(h, s)
+     on conflict (block_hours, block_start) where deleted_at is null do nothing`,
+    [blocks.map((block) => block.hours), blocks.map((block) => new Date(block.startMs))]
+  )
+  return touched.length
+}
+
+/** Recounts these hours now and marks the blocks above them stale (the rebuild's pages). */
+export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
+  await markHoursStale(knex, hours)
+  return recountHours(knex, [...new Set(hours)].sort((a, b) => a - b), slaHours, nowMs)
+}
+
+/**
+ * The hour digests of these placement hours from the order facts. Counting again, like the hour
+ * buckets, makes duplicates and reordered events harmless. Callers hold the lock.
+ */
+async function recountHours(knex: Knex, touched: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs: number): Promise<number> {
+  if (!touched.length) return 0
   // One index range per run of consecutive hours: a lateral scan per hour made the planner
   // switch to a scan of the whole table for a week of hours (12 s on a million lines).
   const runs: Array<{ fromMs: number; toMs: number }> = []
@@ -70,26 +93,21 @@ export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: 
   for (const row of rows) byHour.get(Math.floor(row.placed_at / HOUR_MS) * HOUR_MS)?.push({ flow: flowOfRow(row), location: row.location_id })
   const hourRows = [...byHour].flatMap(([hour, orders]) => digestRows({ hours: 1, startMs: hour }, combos(orders, (orders) => digestFlows(orders, nowMs, slaHours))))
   await replaceBlocks(knex, touched.map((startMs) => ({ hours: 1, startMs })), hourRows)
-  const above = distinctBlocks(touched.flatMap((hour) => blocksHolding(hour).slice(1)))
-  await knex.raw(
-    `insert into order_rhythm_stale_digest (id, block_hours, block_start)
-     select 'orstale_' || md5(h::text || s::text), h, s from unnest(?::int[], ?::timestamptz[]) as t(h, s)
-     on conflict (block_hours, block_start) where deleted_at is null do nothing`,
-    [above.map((block) => block.hours), above.map((block) => new Date(block.startMs))]
-  )
   return hourRows.length
 }
 
 /**
- * Adds up the stale blocks again from the level below, smallest first, so each level reads
- * children that are already up to date. Returns how many blocks it settled.
+ * Recounts the stale hours from the facts, then adds up the stale blocks above them from the
+ * level below, smallest first, so each level reads children that are already up to date.
+ * Returns how many blocks it settled.
  */
-export async function settleFlowDigests(knex: Knex): Promise<number> {
+export async function settleFlowDigests(knex: Knex, slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
   await knex.raw(LOCK)
   const stale: Block[] = (await knex("order_rhythm_stale_digest").select("block_hours", "block_start").whereNull("deleted_at")).map((row: any) => ({
     hours: row.block_hours,
     startMs: new Date(row.block_start).getTime(),
   }))
+  await recountHours(knex, stale.filter((block) => block.hours === 1).map((block) => block.startMs).sort((a, b) => a - b), slaHours, nowMs)
   for (const hours of BLOCK_HOURS.slice(1)) {
     const parents = stale.filter((block) => block.hours === hours)
     if (!parents.length) continue
@@ -176,15 +194,19 @@ export async function readCohortDigest(
 ): Promise<FlowDigest> {
   if (filter.channels && !filter.channels.length) return emptyDigest()
   const cover = coverWindow(filter.fromMs, filter.toMs)
-  const edges = cover.edges
-  // A block not added up since its hours changed is read as its children (an hour is never stale).
+  const edges = [...cover.edges]
+  // A block not added up since its hours changed is read as its children, a stale hour raw.
   const stale = new Set(
     (await knex("order_rhythm_stale_digest").select("block_hours", "block_start").whereNull("deleted_at")).map(
       (row: any) => `${row.block_hours}|${new Date(row.block_start).getTime()}`
     )
   )
   const fresh = (block: Block): Block[] => (stale.has(`${block.hours}|${block.startMs}`) ? childBlocks(block).flatMap(fresh) : [block])
-  const blocks = cover.blocks.flatMap(fresh)
+  const expanded = cover.blocks.flatMap(fresh)
+  const blocks = expanded.filter((block) => !(block.hours === 1 && stale.has(`1|${block.startMs}`)))
+  for (const hour of expanded.filter((block) => block.hours === 1 && stale.has(`1|${block.startMs}`))) {
+    edges.push({ fromMs: hour.startMs, toMs: hour.startMs + HOUR_MS })
+  }
   const stored = blocks.length
     ? knex("order_rhythm_flow_digest")
         .select("digest")
