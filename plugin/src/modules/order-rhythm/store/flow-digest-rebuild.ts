@@ -1,7 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { SlaStage } from "../../../lib/rhythm"
 import { Knex } from "./knex"
-import { digestConfig, DigestConfig, placementHoursBetween, placementSpan, recountFlowDigests, settleFlowDigests } from "./flow-digests"
+import { digestConfig, DigestConfig, markHoursStale, placementHoursBetween, placementSpan, settleFlowDigests } from "./flow-digests"
 import { readState, writeState } from "./plugin-state"
 
 const STATE_KEY = "flow_digests"
@@ -24,10 +24,10 @@ export async function flowDigestsReady(knex: Knex, slaHours: Partial<Record<SlaS
 
 /**
  * Builds every stored digest from the facts when they are missing (the plugin was upgraded
- * into a store with history) or were built with other SLA targets. A week of placement hours
- * per transaction; ingests running meanwhile recount their own hours under the same lock, so
- * whatever order the two take, each hour ends counted from the facts. Until the last page is
- * done, reads take the window's orders raw.
+ * into a store with history) or were built with other SLA targets: a week of placement hours at
+ * a time is marked stale and settled, as an ingest's hours are. Ingests running meanwhile mark
+ * theirs under the same lock, so whatever order the two take, each hour ends counted from the
+ * facts. Until the last page is done, reads take the window's orders raw.
  */
 export async function ensureFlowDigests(
   io: { read: <T>(fn: (knex: Knex) => Promise<T>) => Promise<T>; write: <T>(fn: (knex: Knex) => Promise<T>) => Promise<T> },
@@ -48,7 +48,7 @@ export async function ensureFlowDigests(
     for (let from = Math.floor(span.fromMs / PAGE_MS) * PAGE_MS; from < span.toMs; from += PAGE_MS) {
       const page = await io.read((knex) => placementHoursBetween(knex, from, from + PAGE_MS))
       if (page.length) {
-        await io.write((knex) => recountFlowDigests(knex, page, slaHours))
+        await io.write((knex) => markHoursStale(knex, page))
         await io.write((knex) => settleFlowDigests(knex, slaHours))
       }
       hours += page.length

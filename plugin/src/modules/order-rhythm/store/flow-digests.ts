@@ -63,12 +63,6 @@ export async function markHoursStale(knex: Knex, hours: number[]): Promise<numbe
   return touched.length
 }
 
-/** Recounts these hours now and marks the blocks above them stale (the rebuild's pages). */
-export async function recountFlowDigests(knex: Knex, hours: number[], slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
-  await markHoursStale(knex, hours)
-  return recountHours(knex, [...new Set(hours)].sort((a, b) => a - b), slaHours, nowMs)
-}
-
 /**
  * The hour digests of these placement hours from the order facts. Counting again, like the hour
  * buckets, makes duplicates and reordered events harmless. Callers hold the lock.
@@ -186,7 +180,8 @@ function distinctBlocks(blocks: Block[]): Block[] {
 /**
  * The cohort of orders placed in [fromMs, toMs) for these channels (undefined: all) and this
  * location (undefined: all), from the stored blocks that cover its whole hours plus the raw
- * orders of the partial hours at its ends, digested at `nowMs` with the same targets.
+ * orders of the partial hours at its ends and of the hours not settled yet, digested at `nowMs`
+ * with the same targets.
  */
 export async function readCohortDigest(
   knex: Knex,
