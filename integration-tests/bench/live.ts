@@ -14,6 +14,9 @@
  *   a slow completion does not delay the next one). The whole checkout at 5/s is ~30 store
  *   requests/s, which this 2-core machine did not sustain (2.3 orders/s, 7 s per checkout).
  *
+ * Per round it also prints what an order costs: CPU of the server and of the screens' process,
+ * and the messages, deltas and bytes one screen receives, per key.
+ *
  * Latency: from the moment this process has the answer of `POST /store/carts/:id/complete`
  * to the moment a screen has applied the `ticker.latest` delta carrying that order id. Both
  * ends use the machine's clock at sub-millisecond resolution (performance.timeOrigin +
@@ -29,8 +32,9 @@
  *
  * Burst: BURST_ORDERS orders made beforehand with the Order module's createOrders, then their
  * `order.placed` events emitted through the event bus inside the server at 200/s while 1,000
- * screens watch. Messages per second per screen = deltas a screen received between the first
- * emit and its last delta, over that span (median over screens; per-second bins printed).
+ * screens watch. Messages per second per screen = `delta` messages (each carries the deltas of
+ * one recount part) a screen received between the first emit and its last one, over that span
+ * (median over screens; per-second bins printed).
  * burst_last_value_ms = from the last emit to the moment the last screen holds the final values
  * (its last delta, once every screen counts all the burst's orders and the stream has been
  * quiet for 3 s).
@@ -128,7 +132,11 @@ async function main() {
   process.on("exit", stopAll)
   try {
     t = Date.now()
-    const serverProc = forkLive("server.ts", env, path.join(RESULTS, "live-server.log"), ["--expose-gc"])
+    const serverProc = forkLive("server.ts", env, path.join(RESULTS, "live-server.log"), [
+      "--expose-gc",
+      // BENCH_LIVE_CPU_PROF=1: a V8 CPU profile of the server, written to results/ when it stops.
+      ...(process.env.BENCH_LIVE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : []),
+    ])
     children.push(serverProc)
     const server = client(serverProc, "server")
     const info = await server<{ url: string; wallPort: number; store: SeededStore; token: string; pid: number }>("info", undefined, 300_000)
@@ -219,6 +227,8 @@ async function main() {
       log(`${count} screen(s) connected (${c.connected} up; the new ones in ${(c.ms / 1000).toFixed(1)} s)`)
       latency[count] = { rounds: [], pooled: [] }
       for (let round = 0; round < ROUNDS; round++) {
+        const serverCpu0 = await server<NodeJS.CpuUsage>("cpu")
+        const clientsCpu0 = (await clients<{ cpu: NodeJS.CpuUsage }>("traffic")).cpu
         const placed = await placeSteadily(ORDERS_PER_ROUND)
         const ids = placed.done.map((d) => d.id)
         // Bounded: every screen holds every order, or 20 s after the last completion.
@@ -232,6 +242,13 @@ async function main() {
           "every screen to hold every order"
         ).catch(() => log(`  round ${round + 1}: not every screen got every order within 20 s`))
         collected = await clients("collect", { orderIds: ids, forget: true })
+        const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000
+        const serverCpu = cpuMs(serverCpu0, await server<NodeJS.CpuUsage>("cpu"))
+        const traffic = await clients<{ perKey: Record<string, { deltas: number; bytes: number }>; messages: number; cpu: NodeJS.CpuUsage }>("traffic")
+        const n = Math.max(1, placed.done.length)
+        const perKey = Object.entries(traffic.perKey).sort((a, b) => b[1].bytes - a[1].bytes)
+        const screenBytes = perKey.reduce((sum, [, v]) => sum + v.bytes, 0)
+        const screenDeltas = perKey.reduce((sum, [, v]) => sum + v.deltas, 0)
         const samples: number[] = []
         let missing = 0
         for (const d of placed.done) {
@@ -258,6 +275,12 @@ async function main() {
             `completion -> screen: p50 ${f1(r.p50)}  p95 ${f1(r.p95)}  p99 ${f1(r.p99)}  max ${f1(r.max)} ms over ${r.n} samples` +
             (missing ? `, ${missing} never arrived` : "") +
             (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
+        )
+        log(
+          `    per order: server CPU ${f1(serverCpu / n)} ms, screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
+            `one screen got ${f1(traffic.messages / n)} messages, ${f1(screenDeltas / n)} deltas, ${f1(screenBytes / n / 1024)} KiB (` +
+            perKey.map(([k, v]) => `${k} ${f1(v.deltas / n)} x ${Math.round(v.bytes / Math.max(1, v.deltas))} B`).join(", ") +
+            `)`
         )
       }
       const pooled = latency[count].pooled.sort((a, b) => a - b)
@@ -317,7 +340,7 @@ async function main() {
       bursts.push(b)
       log(
         `  emitted ${emitted.emitted} order.placed in ${((emitted.last - emitted.first) / 1000).toFixed(2)} s (${b.emitRate.toFixed(0)}/s); ` +
-          `each screen got a median ${median(report.screens.map((s: any) => s.count))} deltas = ${b.msgsPerSecond.toFixed(1)} msgs/s (peak 1-s bin ${b.peakPerSecond.toFixed(1)}); ` +
+          `each screen got a median ${median(report.screens.map((s: any) => s.count))} messages = ${b.msgsPerSecond.toFixed(1)} msgs/s (peak 1-s bin ${b.peakPerSecond.toFixed(1)}); ` +
           `per second after the first emit: ${report.perSecondPerScreen.map((x: number) => x.toFixed(0)).join(" ")}`
       )
       log(

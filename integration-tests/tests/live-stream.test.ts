@@ -5,6 +5,7 @@ import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { LiveScreen } from "./helpers/live-client"
+import { joinPieces } from "../../plugin/src/lib/live/pieces"
 
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
 
@@ -116,6 +117,19 @@ medusaIntegrationTestRunner({
       const roomA = `wall:channel:${shopA.salesChannelId}`
       await waitFor(async () => (wallA.state[roomA].totals.today as any).orders === 1, 10_000, "shop A's totals")
       expect(wallA.state[roomA].totals.today).toMatchObject({ orders: 1, units: 1, revenue: { eur: 64.5 } })
+      // The recount after the write came as one message, the rhythm with it, in rows: the order
+      // changed one weekday of the heat map, and the rows join into the heat map the API gives.
+      const recounted = wallA.messages.find((message) => message.some((d) => d.topic === "totals" && (d.data as any).orders === 1))!
+      const heatRows = recounted.filter((d) => d.topic === "rhythm" && d.key.startsWith("heatMap#"))
+      expect(heatRows).toHaveLength(1)
+      expect(recounted.every((d) => d.room === roomA)).toBe(true)
+      const joined = joinPieces(wallA.state[roomA].rhythm) as any
+      const api_ = (await api.get(`/admin/order-rhythm/rhythm?sales_channel_id=${shopA.salesChannelId}`, { headers: admin.headers })).data.rhythm
+      const totals = (heatMap: any) => heatMap.cells.map((row: any[]) => row.map((cell) => cell.total))
+      expect(totals(joined.heatMap)).toEqual(totals(api_.heatMap))
+      expect(totals(joined.heatMap).flat().reduce((a: number, b: number) => a + b, 0)).toBe(1)
+      expect(joined.series.length).toBeGreaterThanOrEqual(48)
+      expect(joined.series.reduce((sum: number, point: any) => sum + point.orders, 0)).toBe(1)
       // The early ticker was the one the stored facts give: the recount after the write sent no other.
       const tickerDeltasWithA = wallA.deltas.filter((d) => d.topic === "ticker" && JSON.stringify(d.data).includes(orderA.id))
       expect(tickerDeltasWithA).toHaveLength(1)

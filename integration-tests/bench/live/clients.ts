@@ -22,21 +22,36 @@ const screens: Tracked[] = []
 /** orderId -> when each screen first held it (latency mode). */
 const arrivals = new Map<string, number[]>()
 let latestDelta = 0
+/** What the first screen received, per topic.key (latency mode): the bytes a wall pays per order. */
+const traffic = new Map<string, { deltas: number; bytes: number }>()
+let messages = 0
 
 function track(screen: LiveScreen): Tracked {
   const tracked: Tracked = { screen, seen: new Set(), burst: { count: 0, last: 0, lastSeq: 0, times: [] } }
   screen.socket.on("snapshot", (snapshot: any) => {
     for (const entry of snapshot.rooms?.wall?.ticker?.latest ?? []) tracked.seen.add(entry.orderId)
   })
-  screen.socket.on("delta", (delta: any) => {
+  // A message carries one or more deltas; the burst counts messages, the latency each delta.
+  screen.socket.on("delta", (...deltas: any[]) => {
     const at = now()
     latestDelta = at
     screen.deltas.length = 0 // LiveScreen keeps every delta; the bench needs none of them
+    if (mode === "latency" && tracked === screens[0]) messages++
     if (mode === "burst") {
       tracked.burst.count++
       tracked.burst.last = at
-      tracked.burst.lastSeq = delta.seq
+      tracked.burst.lastSeq = deltas[deltas.length - 1]?.seq ?? tracked.burst.lastSeq
       tracked.burst.times.push(at)
+    }
+    for (const delta of deltas) take(delta, at)
+  })
+  const take = (delta: any, at: number) => {
+    if (mode === "latency" && tracked === screens[0]) {
+      const kind = `${delta.topic}.${delta.key.replace(/#\d+$/, "#i")}`
+      const tally = traffic.get(kind) ?? { deltas: 0, bytes: 0 }
+      tally.deltas++
+      tally.bytes += JSON.stringify(delta).length
+      traffic.set(kind, tally)
     }
     if (delta.room !== "wall" || delta.topic !== "ticker" || delta.key !== "latest") return
     for (const entry of (delta.data as any[]) ?? []) {
@@ -48,7 +63,7 @@ function track(screen: LiveScreen): Tracked {
         list.push(at)
       }
     }
-  })
+  }
   return tracked
 }
 
@@ -79,6 +94,13 @@ serve({
       if (forget) arrivals.delete(id)
     }
     return { screens: screens.length, arrivals: out }
+  },
+  /** The first screen's deltas and bytes per topic.key since the last call, and this process's CPU time. */
+  traffic: () => {
+    const out = { perKey: Object.fromEntries(traffic), messages, cpu: process.cpuUsage() }
+    traffic.clear()
+    messages = 0
+    return out
   },
   status: () => {
     const orders = screens.map(ordersOf)

@@ -160,6 +160,7 @@ serve({
     }
     return out
   },
+  cpu: () => process.cpuUsage(),
   stop: async () => {
     const { app } = await booted
     setTimeout(() => process.exit(0), 20_000).unref()

@@ -12,6 +12,8 @@ export class LiveScreen {
   state: Record<string, Record<string, Record<string, unknown>>> = {}
   seqs: Record<string, number> = {}
   deltas: Delta[] = []
+  /** The deltas of each `delta` message, as they came. */
+  messages: Delta[][] = []
   snapshots: Snapshot[] = []
   gaps: Array<{ room: string; expected: number; got: number }> = []
 
@@ -36,19 +38,25 @@ export class LiveScreen {
         this.seqs[room] = seq
       }
     })
-    this.socket.on("delta", (delta: Delta) => {
-      this.deltas.push(delta)
-      if (!snapshotSeen) return
-      const last = this.seqs[delta.room]
-      if (last === undefined || delta.seq <= last) return
-      if (delta.seq !== last + 1) {
-        this.gaps.push({ room: delta.room, expected: last + 1, got: delta.seq })
-        this.socket.emit("resync", { rooms: [delta.room] })
-        return
-      }
-      ;((this.state[delta.room] ??= {})[delta.topic] ??= {})[delta.key] = delta.data
-      this.seqs[delta.room] = delta.seq
+    // A message carries one or more deltas, applied in turn.
+    this.socket.on("delta", (...deltas: Delta[]) => {
+      this.messages.push(deltas)
+      for (const delta of deltas) this.apply(delta, snapshotSeen)
     })
+  }
+
+  private apply(delta: Delta, snapshotSeen: boolean) {
+    this.deltas.push(delta)
+    if (!snapshotSeen) return
+    const last = this.seqs[delta.room]
+    if (last === undefined || delta.seq <= last) return
+    if (delta.seq !== last + 1) {
+      this.gaps.push({ room: delta.room, expected: last + 1, got: delta.seq })
+      this.socket.emit("resync", { rooms: [delta.room] })
+      return
+    }
+    ;((this.state[delta.room] ??= {})[delta.topic] ??= {})[delta.key] = delta.data
+    this.seqs[delta.room] = delta.seq
   }
 
   connected(): Promise<void> {

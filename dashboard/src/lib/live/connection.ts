@@ -119,10 +119,11 @@ export function openConnection(
     if (connection.kind !== "live") connection = { kind: "live", since: now().toISOString() }
     publish()
   })
-  socket.on("delta", (delta: Delta) => {
+  // One message carries one or more deltas (those of one recount travel together).
+  socket.on("delta", (...deltas: Delta[]) => {
     if (!snapshotSeen) return
     const before = live
-    take(applyDelta(live, delta))
+    for (const delta of deltas) take(applyDelta(live, delta))
     if (live !== before) frame.request()
   })
   socket.on("disconnect", (reason: string) => {

@@ -1,6 +1,8 @@
 // The wire types live in the plugin (plugin/src/lib/live/protocol.ts, and the rhythm engine's
 // shapes in plugin/src/lib/rhythm); the wall imports them type-only so the bundle carries none
 // of the plugin's code and a change to the contract breaks this build instead of the screen.
+// The one exception is the pieces format (pure, no imports): one definition of how big values
+// are cut on the server and joined here, not two that could drift apart.
 export type {
   Delta,
   HandshakeAuth,
@@ -28,6 +30,8 @@ export type {
   TodayHour,
   TodayIntake,
 } from "../../../../plugin/src/lib/rhythm/index"
+
+export { joinPieces } from "../../../../plugin/src/lib/live/pieces"
 
 /** Mirrors LIVE_NAMESPACE in the plugin's protocol (a test keeps the two equal). */
 export const LIVE_NAMESPACE = "/rhythm"

@@ -1,6 +1,6 @@
 import type { LiveState } from "./live-state"
 import type { Backlog, CycleTimes, FlowRates, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "./protocol"
-import { wallRoom } from "./protocol"
+import { joinPieces, wallRoom } from "./protocol"
 
 /** What the Rhythm view reads from its wall room; null wherever the server has sent nothing. */
 export type WallData = {
@@ -24,7 +24,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export function wallData(live: LiveState, channel: string | undefined): WallData {
   const room = live.rooms[wallRoom(channel)] ?? {}
-  const rhythm = room.rhythm ?? {}
+  // The big values arrive in rows (the plugin's lib/live/pieces.ts).
+  const rhythm = joinPieces(room.rhythm ?? {})
   const pick = <T>(value: unknown, looksRight: (v: Record<string, unknown>) => boolean): T | null =>
     isObject(value) && looksRight(value) ? (value as T) : null
   const list = <T>(value: unknown): T[] | null => (Array.isArray(value) ? (value as T[]) : null)

@@ -11,8 +11,9 @@
  * - `snapshot` (Snapshot), once per connect and whenever a resync is asked for: the full state
  *   of the rooms that could not be replayed (all of them on a first connect). Rooms missing
  *   from `rooms` were resumed: their missed deltas follow at once as `delta` events.
- * - `delta` (Delta): `data` is the new absolute value of `rooms[room][topic][key]`, never an
- *   increment, so a coalesced or replayed delta is always right. Seqs rise by 1 per room.
+ * - `delta` (Delta, Delta, ...): one or more deltas, applied in turn (a recount's changed keys
+ *   travel in one message). `data` is the new absolute value of `rooms[room][topic][key]`,
+ *   never an increment, so a coalesced or replayed delta is always right. Seqs rise by 1 per room.
  *   Deltas that arrive before a connection's snapshot are early copies: the server sends
  *   everything after the snapshot's seqs again once the snapshot is out. Ignore them.
  * Client -> server:
@@ -37,7 +38,10 @@ export const inventoryRoom = (locationId?: string): RoomName => (locationId ? `i
 
 /** Topics and keys of a wall room. Every key's value is absolute. */
 export type WallTopics = {
-  /** The engine's rhythm summary, one key per part: rates, backlog, cycleTimes, sla, heatMap, today, series. */
+  /**
+   * The engine's rhythm summary, one key per part: rates, backlog, cycleTimes, sla, heatMap, today,
+   * series; heatMap, today and series in pieces (one key per row, see ./pieces: joinPieces).
+   */
   rhythm: {
     rates?: unknown
     backlog?: unknown

@@ -156,7 +156,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     await this.liveSide_.everythingChanged()
   }
 
-  /** The figures of one room, as the live protocol names them, in parts by priority. */
+  /** The figures of one room, as the live protocol names them, in parts (see live/live-hub RoomFigures). */
   roomFigures(room: string): WallFigurePart[] {
     if (room === "wall") return this.wallFigureParts(undefined)
     if (room.startsWith("wall:channel:")) return this.wallFigureParts(room.slice("wall:channel:".length))
@@ -381,7 +381,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     return displayTokenStanding(record)
   }
 
-  /** Everything a wall room shows, in parts by priority (see figures/wall-figures). */
+  /** Everything a wall room shows, in parts (see figures/wall-figures). */
   wallFigureParts(channel: string | undefined, now = () => new Date()): WallFigurePart[] {
     return wallFigureParts(
       {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon"
-import type { ReportingRevenue, TickerOrder, TodayTotals } from "../../../lib/live"
+import { inPieces, type ReportingRevenue, type TickerOrder, type TodayTotals } from "../../../lib/live"
 import { convertDays, RateBook } from "../../../lib/money"
 import type { RhythmParams } from "./rhythm-report"
 
@@ -32,8 +32,8 @@ export function reportingRevenue(book: RateBook, totals: TodayTotals, lastWeekLo
 
 /**
  * Everything a wall room shows, keyed as the live protocol streams it, in two parts:
- * the ticker and today's totals (two small reads) first, then the rhythm summary. A
- * channel room counts only that channel's orders.
+ * the ticker and today's totals (two small reads) first, then the rhythm summary, its big
+ * values in pieces. A channel room counts only that channel's orders.
  */
 export function wallFigureParts(sources: WallFigureSources, channel: string | undefined, now: () => Date): WallFigurePart[] {
   return [
@@ -66,7 +66,8 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
         channels: channel ? [channel] : undefined,
       })
       return {
-        rhythm: {
+        // The heat map, today's curve and the series in rows: an order changes a row or two (lib/live/pieces).
+        rhythm: inPieces({
           rates: rhythm.rates,
           backlog: rhythm.backlog,
           cycleTimes: rhythm.cycleTimes,
@@ -74,7 +75,7 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
           heatMap: rhythm.heatMap,
           today: rhythm.today,
           series: rhythm.series,
-        },
+        }),
       }
     },
   ]

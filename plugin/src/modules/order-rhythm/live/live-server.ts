@@ -76,7 +76,9 @@ export async function startLiveServer(input: {
     deltas.on("message", (_channel: string, message: string) => inOrder.push(JSON.parse(message)))
     closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop())
   } else {
-    hub.useBroadcast((delta) => nsp.to(delta.room).emit("delta", delta))
+    hub.useBroadcast((deltas) => {
+      if (deltas.length) nsp.to(deltas[0].room).emit("delta", ...deltas)
+    })
   }
   hub.serve(nsp, input.identify)
   const clock = setInterval(() => hub.changed(hub.watchedRooms()), CLOCK_RECOUNT_MS)

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest"
+import { inPieces, joinPieces, pieceKey } from "./pieces"
+
+const heatMap = (busy = 0) => ({
+  measure: "orders",
+  cells: Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, hour) => ({ weekday: d + 1, hour, total: d === 4 && hour === 12 ? busy : 1 }))),
+  peaks: [{ weekday: 5, hour: 12 }],
+  troughs: [],
+  thresholds: { peak: 2, trough: 0 },
+})
+const today = (orders = 3) => ({ hours: [{ hour: 0, actual: 1 }, { hour: 1, actual: orders }], totals: { actual: 1 + orders } })
+const series = (n = 3) => Array.from({ length: n }, (_, i) => ({ startUtc: `2026-11-27T${String(i).padStart(2, "0")}:00:00.000Z`, orders: i }))
+
+describe("values in pieces", () => {
+  const whole = { rates: { intake: 1 }, heatMap: heatMap(), today: today(), series: series() }
+
+  it("cuts the heat map by weekday, today by hour and the series by point, and joins them back", () => {
+    const pieces = inPieces(whole)
+    expect(pieces[pieceKey("heatMap", 4)]).toEqual(whole.heatMap.cells[4])
+    expect(pieces.heatMap).toEqual({ measure: "orders", peaks: [{ weekday: 5, hour: 12 }], troughs: [], thresholds: { peak: 2, trough: 0 }, pieces: 7 })
+    expect(pieces[pieceKey("today", 1)]).toEqual({ hour: 1, actual: 3 })
+    expect(pieces.series).toEqual({ pieces: 3 })
+    expect(pieces.rates).toBe(whole.rates)
+    expect(joinPieces(pieces)).toEqual(whole)
+  })
+
+  it("lists every piece before its head, so a screen applying them in order never lacks a row", () => {
+    const keys = Object.keys(inPieces(whole))
+    for (const head of ["heatMap", "today", "series"]) {
+      const rows = keys.filter((key) => key.startsWith(`${head}#`))
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(keys.indexOf(row)).toBeLessThan(keys.indexOf(head))
+    }
+  })
+
+  it("changes only the rows an order touched", () => {
+    const before = inPieces(whole)
+    const after = inPieces({ ...whole, heatMap: heatMap(5), today: today(4) })
+    const changed = Object.keys(after).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
+    expect(changed.sort()).toEqual(["heatMap#4", "today", "today#1"])
+  })
+
+  it("ignores rows left behind by a longer value", () => {
+    const state = { ...inPieces({ series: series(3) }), ...inPieces({ series: series(2) }) }
+    expect(state[pieceKey("series", 2)]).toBeDefined()
+    expect(joinPieces(state)).toEqual({ series: series(2) })
+  })
+
+  it("passes values that are not cut (or not yet in the cut shape) through", () => {
+    expect(inPieces({ heatMap: null, totals: { orders: 1 } })).toEqual({ heatMap: null, totals: { orders: 1 } })
+    expect(joinPieces({ heatMap: { cells: [] }, series: [1] })).toEqual({ heatMap: { cells: [] }, series: [1] })
+  })
+})
