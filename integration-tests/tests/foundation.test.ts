@@ -21,6 +21,7 @@ medusaIntegrationTestRunner({
         "select table_name from information_schema.tables where table_name like 'order_rhythm_%' order by table_name"
       )
       expect(rows.map((row: { table_name: string }) => row.table_name)).toEqual([
+        "order_rhythm_day_bucket",
         "order_rhythm_display_token",
         "order_rhythm_exchange_rate",
         "order_rhythm_flow_digest",

@@ -59,6 +59,17 @@ medusaIntegrationTestRunner({
       const daily = (await api.get(`/admin/order-rhythm/rhythm?${window}&granularity=day`, { headers: admin.headers })).data.rhythm
       expect(daily.series).toHaveLength(1)
       expect(daily.series[0]).toMatchObject({ localDate: "2026-10-25", hours: 25, orders: 3 })
+      // A whole past day comes from the day buckets, a part day from its hours: the same figures.
+      const partDay = (await api.get(`/admin/order-rhythm/rhythm?from=2026-10-24T22:30:00Z&to=2026-10-25T23:00:00Z&granularity=day`, { headers: admin.headers })).data.rhythm
+      expect(partDay.series[0]).toMatchObject({ localDate: "2026-10-25", hours: 24, orders: 3 })
+      const { rows: days } = await dbConnection.raw("select local_date, orders from order_rhythm_day_bucket where orders > 0")
+      expect(days).toEqual([{ local_date: "2026-10-25", orders: 3 }])
+
+      // The heat map, summed per hour-of-week by PostgreSQL: both 02:00 hours are Sunday 02:00.
+      const sunday = hourly.heatMap.cells[6].map((cell: any) => cell.total)
+      expect(sunday[2]).toBe(2)
+      expect(sunday[11]).toBe(1)
+      expect(hourly.heatMap.cells.flat().reduce((sum: number, cell: any) => sum + cell.total, 0)).toBe(3)
     })
 
     it("relabels the hour buckets when the store's time zone changes", async () => {
@@ -74,6 +85,8 @@ medusaIntegrationTestRunner({
       try {
         expect(await rhythm.ensureBucketLabels()).toBeGreaterThan(0)
         expect(await label()).toEqual({ local_date: "2026-06-01", local_hour: 18 })
+        // The days are cut again by the new labels.
+        expect((await dbConnection.raw("select local_date from order_rhythm_day_bucket where orders > 0")).rows).toEqual([{ local_date: "2026-06-01" }])
         expect(await rhythm.ensureBucketLabels()).toBe(0)
       } finally {
         rhythm.options.timezone = previous

@@ -9,9 +9,7 @@ import { performance } from "node:perf_hooks"
 
 const PLUGIN = path.dirname(require.resolve("order-rhythm/package.json"))
 const built = (p: string) => require(path.join(PLUGIN, ".medusa/server/src", p))
-const read = built("modules/order-rhythm/store/read-rhythm.js")
-const digests = built("modules/order-rhythm/store/flow-digests.js")
-const rates = built("modules/order-rhythm/store/exchange-rates.js")
+const rhythmInput = built("modules/order-rhythm/store/rhythm-input.js")
 const engine = built("lib/rhythm/index.js")
 const report = built("modules/order-rhythm/figures/rhythm-report.js")
 
@@ -39,17 +37,8 @@ async function main() {
       const out = await report.rhythmReport(OPTIONS, async (filter: any) => {
         const timed = async <T>(name: string, p: Promise<T>) => { const s = performance.now(); const r = await p; add(`sql ${name}`, performance.now() - s); return r }
         // As the service reads once the digests are built: the open orders raw, the cohort digested.
-        const [buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook] = await Promise.all([
-          timed("hourBuckets", read.readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels })),
-          filter.windowByDay ? timed("dayBuckets", read.readDayBuckets(knex, { ...filter, timezone: OPTIONS.timezone })) : undefined,
-          timed("openFlows", read.readOrderFlows(knex, { ...filter, openOnly: true })),
-          timed(
-            "cohortDigest",
-            digests.readCohortDigest(knex, { fromMs: Date.parse(filter.fromUtc), toMs: Date.parse(filter.toUtc), nowMs: Date.parse(filter.nowUtc), channels: filter.channels, slaHours: OPTIONS.slaHours })
-          ),
-          timed("coverageStart", read.readCoverageStart(knex)),
-          timed("rateBook", rates.readRateBook(knex)),
-        ])
+        const input = await rhythmInput.readRhythmInput(knex, filter, { ...OPTIONS, digested: true, timed })
+        const { buckets, windowBuckets, flows, cohort, coverageStartUtc, heatTotals } = input
         add("rows buckets", (buckets as unknown[]).length); add("rows flows", (flows as unknown[]).length)
         const s = performance.now()
         const win = { fromUtc: filter.fromUtc, toUtc: filter.toUtc }
@@ -60,10 +49,10 @@ async function main() {
         time("backlog", () => engine.backlogAt(f, params.nowUtc, OPTIONS.finalStage, { channels: ch }))
         time("cycleTimes", () => engine.cycleTimesOf(cohort, OPTIONS.finalStage))
         time("sla", () => engine.slaBreaches(f, win, params.nowUtc, { ...OPTIONS, channels: ch, cohort }))
-        time("heatMap", () => engine.hourOfWeekHeatMap(b, { fromUtc: new Date(Date.parse(filter.toUtc) - 56 * DAY).toISOString(), toUtc: filter.toUtc }, OPTIONS.timezone, { channels: ch }))
+        time("heatMap", () => engine.heatMapFromTotals(heatTotals, { fromUtc: new Date(Date.parse(filter.toUtc) - 56 * DAY).toISOString(), toUtc: filter.toUtc }, OPTIONS.timezone))
         time("today", () => engine.todayIntake(b, params.nowUtc, OPTIONS.timezone, engine.seasonalProfileCurve(b, { channels: ch, coverageStartUtc }), { channels: ch }))
         time("series", () => engine.rhythmSeries(wb, win, OPTIONS.timezone, params.granularity, ch))
-        return { buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook }
+        return input
       }, params)
       add("report total (reads + engine, parts above run again inside)", performance.now() - t0)
       const s = performance.now(); JSON.stringify(out); add("json", performance.now() - s)

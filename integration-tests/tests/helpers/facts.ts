@@ -25,6 +25,12 @@ export async function factSnapshot(db: any) {
        where deleted_at is null
          and ((orders + cancellations + fulfilments + shipments + deliveries + returns) > 0 or captured <> 0 or refunded <> 0)
        order by hour_start, sales_channel_id, currency_code`),
+    days: await rows(`
+      select local_date, sales_channel_id, currency_code, first_hour, orders, units, net_revenue::text,
+             fulfilments, fulfilled_units, cancellations, returns
+        from order_rhythm_day_bucket
+       where deleted_at is null and (orders + cancellations + fulfilments + returns > 0 or net_revenue <> 0)
+       order by local_date, sales_channel_id, currency_code`),
     // The hours' cycle-time digests; the blocks above are added up from them (see allDigests).
     digests: await rows(`
       select block_start, sales_channel_id, stock_location_id, orders, digest
@@ -35,7 +41,7 @@ export async function factSnapshot(db: any) {
 
 export async function clearPluginTables(db: any) {
   await db.raw(
-    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_flow_digest, order_rhythm_stale_digest, order_rhythm_state"
+    "truncate order_rhythm_order_fact, order_rhythm_order_line_fact, order_rhythm_stage_fact, order_rhythm_hour_bucket, order_rhythm_day_bucket, order_rhythm_flow_digest, order_rhythm_stale_digest, order_rhythm_state"
   )
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { seasonalProfileCurve } from "./expected-curve"
-import { forecastScaledCurve, ordersPerUnit } from "./forecast-curve"
+import { forecastScaledCurve } from "./forecast-curve"
 import { rhythmSummary } from "./rhythm-summary"
 import { bucket } from "./__tests__/fixtures"
 
@@ -34,11 +34,6 @@ describe("expected curve from the demand forecasts", () => {
     const day = curve("2026-06-15", "UTC")
     expect(day).toHaveLength(24)
     expect(day.every((h) => h.expected === 1)).toBe(true)
-  })
-
-  it("converts with the store's own orders per unit", () => {
-    expect(ordersPerUnit(history, { fromUtc: "2026-05-01T00:00:00Z", toUtc: "2026-06-15T00:00:00Z" })).toBeCloseTo(0.5, 12)
-    expect(ordersPerUnit(history, { fromUtc: "2026-05-01T00:00:00Z", toUtc: "2026-06-15T00:00:00Z" }, ["shop"])).toBeNull()
   })
 
   it("is what today's intake is judged against in the summary", () => {

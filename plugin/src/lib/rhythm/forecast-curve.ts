@@ -1,8 +1,5 @@
 import type { ExpectedCurve, ExpectedHour } from "./expected-curve"
 import { localHoursOfDay } from "./hour-labels"
-import { prepareBuckets, type BucketsInput } from "./prepared"
-import { inChannels, toMs } from "./time"
-import type { ChannelFilter, Window } from "./types"
 
 // z for the 10th/90th percentile of a normal, as in the seasonal profile's Poisson floor.
 const Z90 = 1.2815515655446004
@@ -38,18 +35,4 @@ export function forecastScaledCurve(
 function withPoissonFloor(h: ExpectedHour): ExpectedHour {
   const poisson = Z90 * Math.sqrt(h.expected)
   return { ...h, lo: Math.min(h.lo, Math.max(0, h.expected - poisson)), hi: Math.max(h.hi, h.expected + poisson) }
-}
-
-/** Orders per unit ordered over a window: how a forecast of units becomes a count of orders. */
-export function ordersPerUnit(buckets: BucketsInput, window: Window, channels?: ChannelFilter): number | null {
-  const from = toMs(window.fromUtc)
-  const to = toMs(window.toUtc)
-  let orders = 0
-  let units = 0
-  for (const { bucket: b, ms } of prepareBuckets(buckets).items) {
-    if (ms < from || ms >= to || !inChannels(b.channelId, channels)) continue
-    orders += b.orders
-    units += b.units
-  }
-  return units > 0 ? orders / units : null
 }

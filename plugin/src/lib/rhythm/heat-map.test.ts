@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { hourOfWeekHeatMap } from "./heat-map"
+import { heatMapFromTotals, hourOfWeekHeatMap, hourOfWeekTotals } from "./heat-map"
 import { bucket } from "./__tests__/fixtures"
 
 const berlin = "Europe/Berlin"
@@ -60,5 +60,16 @@ describe("hour-of-week heat map", () => {
     const sparse = hourOfWeekHeatMap([bucket("2026-06-01T12:00:00Z", 5)], { fromUtc: "2026-06-01T00:00:00Z", toUtc: "2026-06-08T00:00:00Z" }, "UTC")
     expect(sparse.peaks).toEqual([{ weekday: 1, hour: 12 }])
     expect(sparse.troughs).toEqual([])
+  })
+
+  it("sums per hour-of-week over whole hours only, so totals summed by the store give the same map", () => {
+    const window = { fromUtc: "2026-10-24T22:30:00Z", toUtc: "2026-10-25T23:00:00Z" }
+    const buckets = [bucket("2026-10-24T22:00:00Z", 9), bucket("2026-10-25T00:00:00Z", 2), bucket("2026-10-25T01:00:00Z", 4), bucket("2026-10-25T10:00:00Z", 1)]
+    const totals = hourOfWeekTotals(buckets, window, berlin)
+    // 22:00 UTC started before the window: left out. Both 02:00 of the autumn night are Sunday 02:00.
+    expect(totals[6 * 24 + 2]).toBe(6)
+    expect(totals[6 * 24 + 11]).toBe(1)
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(7)
+    expect(heatMapFromTotals(Array.from(totals), window, berlin)).toEqual(hourOfWeekHeatMap(buckets, window, berlin))
   })
 })

@@ -49,19 +49,49 @@ export function hourOfWeekHeatMap(
   timezone: string,
   options: { channels?: ChannelFilter; measure?: HeatMeasure; quantile?: number } = {}
 ): HeatMap {
-  const measure = options.measure ?? "orders"
-  const q = options.quantile ?? 0.1
-  const offsetAt = zoneOffsets(timezone)
-  const startMs = Math.ceil(toMs(window.fromUtc) / HOUR_MS) * HOUR_MS
-  const endMs = toMs(window.toUtc)
+  return heatMapFromTotals(hourOfWeekTotals(buckets, window, timezone, options), window, timezone, options)
+}
 
-  const occurrences = new Int32Array(168)
+/**
+ * The measure summed per local hour-of-week (index (ISO weekday - 1) * 24 + hour) over the
+ * buckets of the window's whole hours: what the store can also sum itself, by the buckets'
+ * local labels, so a long window costs 168 rows instead of every hour.
+ */
+export function hourOfWeekTotals(
+  buckets: BucketsInput,
+  window: Window,
+  timezone: string,
+  options: { channels?: ChannelFilter; measure?: HeatMeasure } = {}
+): Float64Array {
+  const measure = options.measure ?? "orders"
+  const offsetAt = zoneOffsets(timezone)
+  const { startMs, endMs } = heatMapHours(window)
   const totals = new Float64Array(168)
-  for (let ms = startMs; ms < endMs; ms += HOUR_MS) occurrences[hourOfWeekIndex(ms, offsetAt(ms))] += 1
   for (const { bucket: b, ms } of prepareBuckets(buckets).items) {
     if (ms < startMs || ms >= endMs || !inChannels(b.channelId, options.channels)) continue
     totals[hourOfWeekIndex(ms, offsetAt(ms))] += b[measure]
   }
+  return totals
+}
+
+/** The hours a heat map covers: the window's whole hours (one that starts before `from` is left out). */
+export function heatMapHours(window: Window): { startMs: number; endMs: number } {
+  return { startMs: Math.ceil(toMs(window.fromUtc) / HOUR_MS) * HOUR_MS, endMs: toMs(window.toUtc) }
+}
+
+/** The heat map from totals per hour-of-week (see hourOfWeekTotals); occurrences come from the clock. */
+export function heatMapFromTotals(
+  totals: ArrayLike<number>,
+  window: Window,
+  timezone: string,
+  options: { measure?: HeatMeasure; quantile?: number } = {}
+): HeatMap {
+  const measure = options.measure ?? "orders"
+  const q = options.quantile ?? 0.1
+  const offsetAt = zoneOffsets(timezone)
+  const { startMs, endMs } = heatMapHours(window)
+  const occurrences = new Int32Array(168)
+  for (let ms = startMs; ms < endMs; ms += HOUR_MS) occurrences[hourOfWeekIndex(ms, offsetAt(ms))] += 1
   const cells: HeatCell[][] = Array.from({ length: 7 }, (_, d) =>
     Array.from({ length: 24 }, (_, hour) => ({
       weekday: d + 1,

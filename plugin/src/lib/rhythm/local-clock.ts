@@ -20,11 +20,19 @@ export type LocalTime = {
 
 export type LocalClock = (utcMs: number) => LocalTime
 
+/**
+ * Per zone, per UTC day: the offset all day long, or null when it changes within the day. Kept
+ * for the process: each request would otherwise ask Intl twice for every day of its window
+ * (milliseconds for a year). Bounded by the days anyone asks about (a few thousand).
+ */
+const steadyOffsetsByZone = new Map<string, Map<number, number | null>>()
+
 /** Offset of the zone from UTC in minutes at an instant, memoised per UTC day. */
 export function zoneOffsets(timezone: string): (utcMs: number) => number {
   const zone = IANAZone.create(timezone)
   if (!zone.isValid) throw new RangeError(`unknown time zone: ${timezone}`)
-  const steadyOffsetByDay = new Map<number, number | null>()
+  const steadyOffsetByDay = steadyOffsetsByZone.get(timezone) ?? new Map<number, number | null>()
+  steadyOffsetsByZone.set(timezone, steadyOffsetByDay)
 
   let lastDay = NaN
   let lastSteady: number | null = null

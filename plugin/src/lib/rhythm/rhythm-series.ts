@@ -1,7 +1,9 @@
 import { labelHourMs } from "./hour-labels"
-import { localClock } from "./local-clock"
+import { localClock, zoneOffsets } from "./local-clock"
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import { HOUR_MS, inChannels, toIso, toMs } from "./time"
+
+const DAY_MS = 86_400_000
 import type { ChannelFilter, Window } from "./types"
 
 export type Granularity = "hour" | "day"
@@ -35,14 +37,19 @@ export function rhythmSeries(
   channels?: ChannelFilter
 ): SeriesPoint[] {
   const clock = localClock(timezone)
+  const offsetAt = zoneOffsets(timezone)
   const startMs = Math.ceil(toMs(window.fromUtc) / HOUR_MS) * HOUR_MS
   const endMs = toMs(window.toUtc)
   const points: SeriesPoint[] = []
-  const pointOfHour = new Map<number, SeriesPoint>()
-  for (let ms = startMs; ms < endMs; ms += HOUR_MS) {
-    const localDate = clock(ms).localDate
+  // Per hour of the window, its point: a year is 8,760 hours, so the loop only does arithmetic
+  // and asks the clock for a date once per new point.
+  const pointOfHour = new Int32Array(Math.max(0, Math.ceil((endMs - startMs) / HOUR_MS)))
+  let lastDay = NaN
+  for (let ms = startMs, i = 0; ms < endMs; ms += HOUR_MS, i++) {
+    const localDay = Math.floor((ms + offsetAt(ms) * 60_000) / DAY_MS)
     let point = points[points.length - 1]
-    if (granularity === "hour" || point === undefined || point.localDate !== localDate) {
+    if (granularity === "hour" || point === undefined || localDay !== lastDay) {
+      const localDate = clock(ms).localDate
       point = {
         startUtc: toIso(ms),
         localDate,
@@ -56,13 +63,14 @@ export function rhythmSeries(
         returns: 0,
       }
       points.push(point)
+      lastDay = localDay
     }
     point.hours += 1
-    pointOfHour.set(ms, point)
+    pointOfHour[i] = points.length - 1
   }
   for (const { bucket: b, ms } of prepareBuckets(buckets).items) {
-    const p = pointOfHour.get(ms)
-    if (p === undefined || !inChannels(b.channelId, channels)) continue
+    if (ms < startMs || ms >= endMs || (ms - startMs) % HOUR_MS !== 0 || !inChannels(b.channelId, channels)) continue
+    const p = points[pointOfHour[(ms - startMs) / HOUR_MS]]
     p.orders += b.orders
     p.units += b.units
     p.fulfilments += b.fulfilments

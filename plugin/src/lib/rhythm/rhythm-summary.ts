@@ -4,7 +4,7 @@ import type { FlowDigest } from "./flow-digest"
 import { seasonalProfileCurve, type ExpectedCurve } from "./expected-curve"
 import { flowRates, type FlowRates } from "./flow-rates"
 import { prepareBuckets, prepareFlows, type BucketsInput, type FlowsInput } from "./prepared"
-import { hourOfWeekHeatMap, type HeatMap } from "./heat-map"
+import { heatMapFromTotals, hourOfWeekHeatMap, type HeatMap } from "./heat-map"
 import { slaBreaches, type StageBreaches } from "./sla-breaches"
 import { toMs } from "./time"
 import { todayIntake, type TodayIntake } from "./today-intake"
@@ -23,6 +23,11 @@ export type RhythmInput = {
    * with the same SLA targets; `flows` then only need the open orders. Default: from `flows`.
    */
   cohort?: FlowDigest
+  /**
+   * Orders per local hour-of-week over the heat map's window for these channels, already summed
+   * (see hourOfWeekTotals); `buckets` then need not hold the heat map's hours. Default: from `buckets`.
+   */
+  heatTotals?: ArrayLike<number>
 }
 
 export type RhythmSummaryOptions = RhythmOptions & {
@@ -82,7 +87,9 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
       oldestLimit: options.oldestLimit,
       cohort,
     }),
-    heatMap: hourOfWeekHeatMap(buckets, options.heatMapWindow ?? options.window, options.timezone, { channels }),
+    heatMap: input.heatTotals
+      ? heatMapFromTotals(input.heatTotals, options.heatMapWindow ?? options.window, options.timezone)
+      : hourOfWeekHeatMap(buckets, options.heatMapWindow ?? options.window, options.timezone, { channels }),
     today: todayIntake(buckets, nowUtc, options.timezone, curve, { channels }),
   }
 }

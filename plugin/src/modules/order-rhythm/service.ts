@@ -27,9 +27,10 @@ import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./sto
 import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
 import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
-import { readCoverageStart, readDayBuckets, readHourBuckets, readOrderFlows } from "./store/read-rhythm"
+import { readIntakeTotals } from "./store/read-rhythm"
+import { readRhythmInput } from "./store/rhythm-input"
 import { readState, writeState } from "./store/plugin-state"
-import { markHoursStale, placementHour, readCohortDigest, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
+import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
 import {
@@ -47,10 +48,10 @@ import { DateTime } from "luxon"
 import type { WallServer } from "./live/wall-server"
 import { LiveSide } from "./live/live-side"
 import { isOneShotCommand } from "./live/process-role"
-import { rhythmReport, RhythmInputReader, RhythmParams } from "./figures/rhythm-report"
+import { EXPECTED_WEEKS, rhythmReport, RhythmInputReader, RhythmParams } from "./figures/rhythm-report"
 import { TotalsSpan, WallFigurePart, wallFigureParts } from "./figures/wall-figures"
 import { VariantForecasts } from "./forecast/variant-forecasts"
-import { forecastScaledCurve, ordersPerUnit, seasonalProfileCurve } from "../../lib/rhythm"
+import { forecastScaledCurve, seasonalProfileCurve } from "../../lib/rhythm"
 import { inventoryRoom, wallRoom } from "../../lib/live"
 
 const WEEK_MS = 7 * 24 * 3_600_000
@@ -248,36 +249,12 @@ export default class OrderRhythmModuleService extends MedusaService({
     return { snapshots: changed.length, days }
   }
 
-  /**
-   * The hour buckets, the window's cohort and the open orders the rhythm engine needs. The
-   * cohort comes from the stored digests once they are complete, else from the window's orders.
-   */
+  /** What a rhythm report reads (see store/rhythm-input); the cohort from the digests once they are complete. */
   @InjectManager()
   async readRhythmInput(filter: Parameters<RhythmInputReader>[0], @MedusaContext() sharedContext: Context = {}) {
     const knex = transactionKnex(sharedContext)
-    const slaHours = this.options.slaHours
-    this.digestsReady_ ||= await flowDigestsReady(knex, slaHours)
-    const digested = this.digestsReady_
-    const [buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook] = await Promise.all([
-      readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels }),
-      filter.windowByDay
-        ? readDayBuckets(knex, { fromUtc: filter.fromUtc, toUtc: filter.toUtc, nowUtc: filter.nowUtc, channels: filter.channels, timezone: this.options.timezone })
-        : undefined,
-      readOrderFlows(knex, { ...filter, openOnly: digested }),
-      digested
-        ? readCohortDigest(knex, {
-            fromMs: Date.parse(filter.fromUtc),
-            toMs: Date.parse(filter.toUtc),
-            nowMs: Date.parse(filter.nowUtc),
-            channels: filter.channels,
-            locationId: filter.locationId,
-            slaHours,
-          })
-        : undefined,
-      readCoverageStart(knex),
-      readRateBook(knex),
-    ])
-    return { buckets, windowBuckets, flows, cohort, coverageStartUtc, rateBook }
+    this.digestsReady_ ||= await flowDigestsReady(knex, this.options.slaHours)
+    return readRhythmInput(knex, filter, { ...this.options, digested: this.digestsReady_ })
   }
 
   /**
@@ -328,9 +305,14 @@ export default class OrderRhythmModuleService extends MedusaService({
     const today = DateTime.fromISO(params.nowUtc, { zone: this.options.timezone }).toISODate()!
     const units = await this.forecasts.unitsByDay([today])
     if (units[today] === undefined) return undefined
-    const shape = seasonalProfileCurve(input.buckets, { coverageStartUtc: input.coverageStartUtc ?? undefined })
-    const perUnit = ordersPerUnit(input.buckets, { fromUtc: new Date(Date.parse(params.nowUtc) - 8 * WEEK_MS).toISOString(), toUtc: params.nowUtc })
-    return forecastScaledCurve(shape, units, perUnit)
+    const shape = seasonalProfileCurve(input.buckets, { weeks: EXPECTED_WEEKS, coverageStartUtc: input.coverageStartUtc ?? undefined })
+    const intake = await this.readIntake({ fromUtc: new Date(Date.parse(params.nowUtc) - EXPECTED_WEEKS * WEEK_MS).toISOString(), toUtc: params.nowUtc })
+    return forecastScaledCurve(shape, units, intake.units > 0 ? intake.orders / intake.units : null)
+  }
+
+  @InjectManager()
+  async readIntake(window: { fromUtc: string; toUtc: string }, @MedusaContext() sharedContext: Context = {}) {
+    return readIntakeTotals(transactionKnex(sharedContext), window)
   }
 
   /** Demand forecasts per variant x location: fits, the fold of closed days, tracking (./forecast). */

@@ -1,4 +1,5 @@
-import { disjointWindows, ExpectedCurve, FlowDigest, Granularity, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
+import { DateTime } from "luxon"
+import { disjointWindows, ExpectedCurve, FlowDigest, Granularity, heatMapHours, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
 import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
@@ -22,9 +23,13 @@ export type RhythmInputReader = (
     hourRanges: Window[]
     /** the window's counters as one row per local day (day granularity) instead of per hour */
     windowByDay: boolean
+    /** the whole hours whose orders the heat map sums per hour-of-week */
+    heatWindow: Window
   }
 ) => Promise<{
   buckets: HourBucket[]
+  /** orders per local hour-of-week over heatWindow (see store/read-rhythm readHeatTotals) */
+  heatTotals: ArrayLike<number>
   /** present when windowByDay: the window's day rows (see store/read-rhythm readDayBuckets) */
   windowBuckets?: HourBucket[]
   /** all open orders, and the window's orders unless `cohort` stands for them */
@@ -35,15 +40,18 @@ export type RhythmInputReader = (
   rateBook: RateBook | null
 }>
 
+/** Past weeks today's expected curve learns from (the engine's seasonal profile default). */
+export const EXPECTED_WEEKS = 8
+
 /**
  * The rhythm of a window as the REST API and the wall read it: the engine's summary
  * plus the per-hour or per-day series. The heat map covers the eight weeks up to the
  * window's end, so each hour-of-week cell averages enough occurrences to show a shape.
  *
- * Hours are read only where a figure looks at them: the heat map's eight weeks, the nine
- * weeks up to now that today's expected curve learns from, and the window itself when the
- * series is per hour. A per-day series and the rates take the window as one row per local
- * day, so a year costs 365 rows per channel, not 8,760.
+ * Each figure reads only what it looks at: the heat map its orders per hour-of-week, summed
+ * by the store (168 rows for eight weeks); today's expected curve the hours of today and of
+ * the same weekday in the past eight weeks; the series the window's hours, or for a per-day
+ * series (and the rates) one row per local day, so a year costs 365 rows per channel.
  */
 export async function rhythmReport(
   options: Pick<PluginOptions, "timezone" | "finalStage" | "slaHours">,
@@ -53,15 +61,10 @@ export async function rhythmReport(
   expectedCurve?: (input: { buckets: HourBucket[]; coverageStartUtc: string | undefined }) => Promise<ExpectedCurve | undefined>
 ) {
   const heatFromUtc = new Date(Date.parse(params.toUtc) - 8 * WEEK_MS).toISOString()
-  const nowMs = Date.parse(params.nowUtc)
   const window = { fromUtc: params.fromUtc, toUtc: params.toUtc }
   const windowByDay = params.granularity === "day"
-  const hourRanges = disjointWindows([
-    { fromUtc: heatFromUtc, toUtc: params.toUtc },
-    // Today's expected curve looks back eight weeks from now (nine cover today's local day).
-    { fromUtc: new Date(nowMs - 9 * WEEK_MS).toISOString(), toUtc: new Date(nowMs + HOUR_MS).toISOString() },
-    ...(windowByDay ? [] : [window]),
-  ])
+  const { startMs, endMs } = heatMapHours({ fromUtc: heatFromUtc, toUtc: params.toUtc })
+  const hourRanges = disjointWindows([...sameWeekdays(params.nowUtc, options.timezone), ...(windowByDay ? [] : [window])])
   const input = await read({
     fromUtc: params.fromUtc,
     toUtc: params.toUtc,
@@ -71,19 +74,34 @@ export async function rhythmReport(
     nowUtc: params.nowUtc,
     hourRanges,
     windowByDay,
+    heatWindow: { fromUtc: new Date(startMs).toISOString(), toUtc: new Date(Math.max(startMs, endMs)).toISOString() },
   })
-  const summary = rhythmSummary({ buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets, cohort: input.cohort }, params.nowUtc, {
-    expectedCurve: await expectedCurve?.(input),
-    timezone: options.timezone,
-    finalStage: options.finalStage,
-    slaHours: options.slaHours,
-    window,
-    channels: params.channels,
-    heatMapWindow: { fromUtc: heatFromUtc, toUtc: params.toUtc },
-    coverageStartUtc: input.coverageStartUtc,
-  })
+  const summary = rhythmSummary(
+    { buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets, cohort: input.cohort, heatTotals: input.heatTotals },
+    params.nowUtc,
+    {
+      expectedCurve: await expectedCurve?.(input),
+      expectedWeeks: EXPECTED_WEEKS,
+      timezone: options.timezone,
+      finalStage: options.finalStage,
+      slaHours: options.slaHours,
+      window,
+      channels: params.channels,
+      heatMapWindow: { fromUtc: heatFromUtc, toUtc: params.toUtc },
+      coverageStartUtc: input.coverageStartUtc,
+    }
+  )
   const series = rhythmSeries(input.windowBuckets ?? input.buckets, window, options.timezone, params.granularity, params.channels)
   return { ...summary, granularity: params.granularity, series, revenue: windowRevenue(series, input.rateBook) }
+}
+
+/** Today's local day and the same weekday in each of the past weeks, as UTC spans. */
+function sameWeekdays(nowUtc: string, timezone: string): Window[] {
+  const today = DateTime.fromISO(nowUtc, { zone: timezone }).startOf("day")
+  return Array.from({ length: EXPECTED_WEEKS + 1 }, (_, k) => {
+    const day = today.minus({ weeks: k })
+    return { fromUtc: day.toUTC().toISO()!, toUtc: day.plus({ days: 1 }).startOf("day").toUTC().toISO()! }
+  })
 }
 
 /**

@@ -124,11 +124,52 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
       timezone,
     ]
   )
+  await recountDayBuckets(knex, { hourStarts: unique.map((key) => key.hourStart), timezone })
   return unique.length
 }
 
+/** An hour bucket that counts something (a recount can leave one at zero). */
+const ACTIVE_HOUR = "orders + cancellations + fulfilments + shipments + deliveries + returns > 0 or captured <> 0 or refunded <> 0"
+
 /**
- * Labels every bucket in the given zone. Postgres' zone rules are DST-correct, so the
+ * Adds the hour buckets up per local day (by their label) into the day buckets, for the days of
+ * the given hours, or for every day. Whole days are recounted, so the sums never drift. A day
+ * stands at its first hour with activity, the same whichever way its hours were ingested.
+ */
+async function recountDayBuckets(knex: Knex, which: { hourStarts: string[]; timezone: string } | "all"): Promise<void> {
+  const days =
+    which === "all"
+      ? { sql: "true", bindings: [] as unknown[] }
+      : {
+          sql: "h.local_date in (select distinct to_char(t at time zone ?, 'YYYY-MM-DD') from unnest(?::timestamptz[]) as t)",
+          bindings: [which.timezone, which.hourStarts],
+        }
+  await knex.raw(
+    `
+    insert into order_rhythm_day_bucket as d (
+      id, local_date, sales_channel_id, currency_code, first_hour, orders, units, net_revenue, raw_net_revenue,
+      fulfilments, fulfilled_units, cancellations, returns
+    )
+    select 'orday_' || replace(gen_random_uuid()::text, '-', ''), local_date, sales_channel_id, currency_code,
+           coalesce(min(hour_start) filter (where ${ACTIVE_HOUR}), min(hour_start)),
+           sum(orders), sum(units), sum(revenue - canceled_revenue - returned_revenue),
+           jsonb_build_object('value', sum(revenue - canceled_revenue - returned_revenue)::text, 'precision', 20),
+           sum(fulfilments), sum(fulfilled_units), sum(cancellations), sum(returns)
+    from order_rhythm_hour_bucket h
+    where h.deleted_at is null and ${days.sql}
+    group by local_date, sales_channel_id, currency_code
+    on conflict (local_date, sales_channel_id, currency_code) where deleted_at is null do update set
+      first_hour = excluded.first_hour, orders = excluded.orders, units = excluded.units,
+      net_revenue = excluded.net_revenue, raw_net_revenue = excluded.raw_net_revenue,
+      fulfilments = excluded.fulfilments, fulfilled_units = excluded.fulfilled_units,
+      cancellations = excluded.cancellations, returns = excluded.returns, updated_at = now()
+    `,
+    days.bindings
+  )
+}
+
+/**
+ * Labels every bucket in the given zone, and counts the day buckets again by the new days. Postgres' zone rules are DST-correct, so the
  * repeated autumn hour gets the same local label twice but stays two rows.
  */
 export async function relabelHourBuckets(knex: Knex, timezone: string): Promise<number> {
@@ -139,5 +180,8 @@ export async function relabelHourBuckets(knex: Knex, timezone: string): Promise<
       where deleted_at is null`,
     [timezone, timezone]
   )
+  // The days are cut by the labels: counted anew.
+  await knex.raw("delete from order_rhythm_day_bucket")
+  await recountDayBuckets(knex, "all")
   return result.rowCount ?? 0
 }

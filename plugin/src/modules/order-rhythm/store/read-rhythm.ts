@@ -1,5 +1,12 @@
+import { DateTime } from "luxon"
 import type { HourBucket, OrderFlow, FinalStage, Window } from "../../../lib/rhythm"
 import { Knex } from "./knex"
+
+/**
+ * An instant as epoch milliseconds: the driver's timestamptz parser costs more than the rest of
+ * a row, and a year of rows is read per request. mergeBucketRows takes either.
+ */
+const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`
 
 export type RhythmReadFilter = {
   fromUtc: string
@@ -28,7 +35,7 @@ export async function readHourBuckets(
   if (!ranges.length) return []
   const query = knex("order_rhythm_hour_bucket")
     .select(
-      "hour_start",
+      knex.raw(`${EPOCH_MS("hour_start")} as hour_start`),
       "sales_channel_id",
       "currency_code",
       "orders",
@@ -53,27 +60,47 @@ export async function readHourBuckets(
 /**
  * A window's counters per local day x channel x currency, each row standing at the first hour
  * it holds, so the day series and the rates add them up exactly as they would the day's hours
- * without reading every hour of a long window. Hours from `now` on are kept apart: the rates
- * stop at now, the series does not. Days are cut in the store's zone by PostgreSQL, which only
- * groups the hours: each row is placed by its own hour, never by the label.
+ * without reading every hour of a long window. The window's whole local days that ended by now
+ * come from the day buckets (one row per day); the part days at its edges and the day of `now`
+ * are grouped from their hours, with the hours from `now` on kept apart (the rates stop at now,
+ * the series does not). Each hour belongs to the local day its start falls in.
  */
 export async function readDayBuckets(
   knex: Knex,
   filter: Pick<RhythmReadFilter, "fromUtc" | "toUtc" | "channels"> & { nowUtc: string; timezone: string }
 ): Promise<HourBucket[]> {
+  const { wholeDays, edges } = wholeLocalDays(filter)
+  const reads = edges.map((edge) => groupedHours(knex, { ...filter, ...edge }))
+  if (wholeDays) reads.push(dayRows(knex, wholeDays, filter.channels))
+  return mergeBucketRows((await Promise.all(reads)).flat())
+}
+
+/** The window's whole local days that ended by now (first and last date), and the spans around them. */
+function wholeLocalDays(filter: { fromUtc: string; toUtc: string; nowUtc: string; timezone: string }) {
+  const from = DateTime.fromISO(filter.fromUtc, { zone: filter.timezone })
+  const firstDay = from.startOf("day").toMillis() === from.toMillis() ? from : from.startOf("day").plus({ days: 1 })
+  const stop = DateTime.fromMillis(Math.min(Date.parse(filter.toUtc), Date.parse(filter.nowUtc)), { zone: filter.timezone }).startOf("day")
+  if (firstDay >= stop) return { wholeDays: null, edges: [{ fromUtc: filter.fromUtc, toUtc: filter.toUtc }] }
+  const edges = [
+    { fromUtc: filter.fromUtc, toUtc: firstDay.toUTC().toISO()! },
+    { fromUtc: stop.toUTC().toISO()!, toUtc: filter.toUtc },
+  ].filter((edge) => Date.parse(edge.fromUtc) < Date.parse(edge.toUtc))
+  return { wholeDays: { first: firstDay.toISODate()!, last: stop.minus({ days: 1 }).toISODate()! }, edges }
+}
+
+const DAY_SUMS = [
+  "sum(orders)::int as orders",
+  "sum(units)::int as units",
+  "sum(revenue - canceled_revenue - returned_revenue)::float8 as net_revenue",
+  "sum(fulfilments)::int as fulfilments",
+  "sum(fulfilled_units)::int as fulfilled_units",
+  "sum(cancellations)::int as cancellations",
+  "sum(returns)::int as returns",
+]
+
+function groupedHours(knex: Knex, filter: { fromUtc: string; toUtc: string; nowUtc: string; timezone: string; channels?: string[] }) {
   const query = knex("order_rhythm_hour_bucket")
-    .select(
-      knex.raw("min(hour_start) as hour_start"),
-      "sales_channel_id",
-      "currency_code",
-      knex.raw("sum(orders)::int as orders"),
-      knex.raw("sum(units)::int as units"),
-      knex.raw("sum(revenue - canceled_revenue - returned_revenue)::float8 as net_revenue"),
-      knex.raw("sum(fulfilments)::int as fulfilments"),
-      knex.raw("sum(fulfilled_units)::int as fulfilled_units"),
-      knex.raw("sum(cancellations)::int as cancellations"),
-      knex.raw("sum(returns)::int as returns")
-    )
+    .select(knex.raw(`${EPOCH_MS("min(hour_start)")} as hour_start`), "sales_channel_id", "currency_code", ...DAY_SUMS.map((sum) => knex.raw(sum)))
     .where("hour_start", ">=", filter.fromUtc)
     .where("hour_start", "<", filter.toUtc)
     .whereNull("deleted_at")
@@ -81,7 +108,65 @@ export async function readDayBuckets(
   if (filter.channels) {
     query.whereIn("sales_channel_id", filter.channels)
   }
-  return mergeBucketRows(await query)
+  return query
+}
+
+function dayRows(knex: Knex, days: { first: string; last: string }, channels?: string[]) {
+  const query = knex("order_rhythm_day_bucket")
+    .select(
+      knex.raw(`${EPOCH_MS("first_hour")} as hour_start`),
+      "sales_channel_id",
+      "currency_code",
+      "orders",
+      "units",
+      knex.raw("net_revenue::float8 as net_revenue"),
+      "fulfilments",
+      "fulfilled_units",
+      "cancellations",
+      "returns"
+    )
+    .where("local_date", ">=", days.first)
+    .where("local_date", "<=", days.last)
+    .whereNull("deleted_at")
+  if (channels) {
+    query.whereIn("sales_channel_id", channels)
+  }
+  return query
+}
+
+/**
+ * Orders per local hour-of-week (index (ISO weekday - 1) * 24 + hour in the store's zone) over
+ * [fromUtc, toUtc): the heat map's totals (lib/rhythm hourOfWeekTotals) summed by PostgreSQL,
+ * at most 168 rows whatever the span. Each hour is placed by its own UTC start in the zone, not
+ * by its label, as the engine places it.
+ */
+export async function readHeatTotals(
+  knex: Knex,
+  filter: Pick<RhythmReadFilter, "fromUtc" | "toUtc" | "channels"> & { timezone: string }
+): Promise<Float64Array> {
+  const local = knex.raw("hour_start at time zone ?", [filter.timezone])
+  const query = knex("order_rhythm_hour_bucket")
+    .select(knex.raw("((extract(isodow from ?) - 1) * 24 + extract(hour from ?))::int as cell", [local, local]), knex.raw("sum(orders)::int as orders"))
+    .where("hour_start", ">=", filter.fromUtc)
+    .where("hour_start", "<", filter.toUtc)
+    .whereNull("deleted_at")
+    .groupByRaw("1")
+  if (filter.channels) {
+    query.whereIn("sales_channel_id", filter.channels)
+  }
+  const totals = new Float64Array(168)
+  for (const row of await query) totals[row.cell] += row.orders
+  return totals
+}
+
+/** Orders and units placed over [fromUtc, toUtc), all channels: the store's orders per unit. */
+export async function readIntakeTotals(knex: Knex, window: { fromUtc: string; toUtc: string }): Promise<{ orders: number; units: number }> {
+  const [row] = await knex("order_rhythm_hour_bucket")
+    .select(knex.raw("coalesce(sum(orders), 0)::int as orders"), knex.raw("coalesce(sum(units), 0)::int as units"))
+    .where("hour_start", ">=", window.fromUtc)
+    .where("hour_start", "<", window.toUtc)
+    .whereNull("deleted_at")
+  return { orders: row.orders, units: row.units }
 }
 
 function mergeBucketRows(rows: any[]): HourBucket[] {
@@ -133,7 +218,7 @@ export const FLOW_COLUMNS = [
   "order_id",
   "sales_channel_id",
   "units",
-  ...FLOW_INSTANTS.map((column) => `(extract(epoch from ${column}) * 1000)::float8 as ${column}`),
+  ...FLOW_INSTANTS.map((column) => `${EPOCH_MS(column)} as ${column}`),
 ].join(", ")
 
 export function flowOfRow(row: any): OrderFlow {
