@@ -71,7 +71,13 @@ async function main() {
     if (filled.code !== 0 || !line) throw new Error(`filling ${DATABASE} failed:\n${filled.output.slice(-3000)}`)
     log(`  ${line.slice("MILLION ".length)}`)
   }
-  const server = forkTs(path.join(__dirname, "rhythm-api", "server.ts"), { cwd: APP_DIR, env, logFile: path.join(RESULTS, "rhythm-api-server.log") })
+  const server = forkTs(path.join(__dirname, "rhythm-api", "server.ts"), {
+    cwd: APP_DIR,
+    env,
+    logFile: path.join(RESULTS, "rhythm-api-server.log"),
+    // BENCH_RHYTHM_CPU_PROF=1: a V8 CPU profile of the server, written to results/ when it stops.
+    extraArgs: process.env.BENCH_RHYTHM_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
+  })
   const call = client(server, "server")
   const figures: Record<string, number | null> = {}
   try {

@@ -21,6 +21,7 @@ const FACT_TABLES = [
   "order_rhythm_order_line_fact",
   "order_rhythm_stage_fact",
   "order_rhythm_hour_bucket",
+  "order_rhythm_day_bucket",
   "order_rhythm_variant_day",
   "order_rhythm_flow_digest",
   "order_rhythm_stale_digest",

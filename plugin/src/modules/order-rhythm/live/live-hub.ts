@@ -26,8 +26,9 @@ export type Identify = (
 export type RoomFigures = (room: RoomName) => Array<() => Promise<RoomState>>
 
 /**
- * Sends a room's new deltas (in seq order) to its sockets. Those of one recount part travel
- * as one message: a wall of 1,000 screens costs 1,000 socket writes per part, not per key.
+ * Sends a room's new deltas (in seq order) to its sockets. Those of one publication (a recount,
+ * an early ticker) travel as one message: a wall of 1,000 screens costs 1,000 socket writes
+ * per publication, not per key.
  */
 export type Broadcast = (deltas: Delta[]) => void
 
@@ -142,15 +143,19 @@ export class LiveHub {
       .then(async () => {
         const current = await this.store.state(room)
         const deltas: Delta[] = []
-        for (const next of values(current)) {
-          for (const [topic, keys] of Object.entries(next)) {
-            for (const [key, value] of Object.entries(keys)) {
-              if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) continue
-              deltas.push(await this.store.append(room, topic, key, value))
+        try {
+          for (const next of values(current)) {
+            for (const [topic, keys] of Object.entries(next)) {
+              for (const [key, value] of Object.entries(keys)) {
+                if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) continue
+                deltas.push(await this.store.append(room, topic, key, value))
+              }
             }
           }
+        } finally {
+          // What was appended goes out even if a later append failed, or the screens see a gap.
+          this.broadcast(deltas)
         }
-        this.broadcast(deltas)
         return deltas
       })
     this.publishing.set(room, mine)

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest"
+import type { Delta, RoomState } from "../../../lib/live"
+import { LiveHub } from "./live-hub"
+import { MemoryRoomStore } from "./room-store"
+
+const logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as any
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
+
+/** A room store whose appends take a moment, as Redis's do: publications could interleave there. */
+class SlowStore extends MemoryRoomStore {
+  async append(room: string, topic: string, key: string, data: unknown) {
+    await tick()
+    return super.append(room, topic, key, data)
+  }
+}
+
+function hubWith(figures: () => Array<() => Promise<RoomState>>) {
+  const hub = new LiveHub(new SlowStore(), figures, logger)
+  const messages: Delta[][] = []
+  hub.useBroadcast((deltas) => messages.push(deltas))
+  return { hub, messages }
+}
+
+describe("the live hub's publications", () => {
+  it("sends a recount's changed keys as one message, and nothing for keys that did not change", async () => {
+    let orders = 1
+    const { hub, messages } = hubWith(() => [
+      async () => ({ ticker: { latest: ["a"] }, totals: { today: { orders } } }),
+      async () => ({ rhythm: { "series#0": { orders }, series: { pieces: 1 } } }),
+    ])
+    await hub.recount("wall")
+    orders = 2
+    await hub.recount("wall")
+    expect(messages.map((message) => message.map((d) => `${d.topic}.${d.key}`))).toEqual([
+      ["ticker.latest", "totals.today", "rhythm.series#0", "rhythm.series"],
+      ["totals.today", "rhythm.series#0"],
+    ])
+  })
+
+  it("never lets an early ticker overtake a recount: every message continues the seqs of the one before", async () => {
+    let orders = 0
+    const { hub, messages } = hubWith(() => [
+      async () => ({ totals: { today: { orders } } }),
+      async () => ({ rhythm: { a: orders, b: orders, c: orders } }),
+    ])
+    await hub.recount("wall")
+    const work: Promise<unknown>[] = []
+    for (let i = 1; i <= 5; i++) {
+      orders = i
+      work.push(hub.recount("wall"))
+      work.push(hub.publishEarly(["wall"], () => ({ ticker: { latest: [`order_${i}`] } })))
+    }
+    await Promise.all(work)
+    const seqs = messages.flat().map((d) => d.seq)
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i))
+    expect(messages.every((message) => message.length > 0)).toBe(true)
+  })
+
+  it("still publishes the parts counted before one that fails", async () => {
+    const { hub, messages } = hubWith(() => [
+      async () => ({ totals: { today: { orders: 1 } } }),
+      async () => {
+        throw new Error("the rhythm read failed")
+      },
+    ])
+    await expect(hub.recount("wall")).rejects.toThrow("the rhythm read failed")
+    expect(messages.flat().map((d) => d.key)).toEqual(["today"])
+  })
+})
