@@ -159,12 +159,21 @@ serve({
   /**
    * The pizza year's facts copied `copies` times into earlier years (order, line and stage
    * facts, ids suffixed), then the hour buckets recounted: the plugin's tables as a store
-   * with that many years of history would hold them.
+   * with that many years of history would hold them. Only the history is copied (orders placed
+   * over 30 days ago): the live phase's fresh orders are never fulfilled, and 20 copies of them
+   * would put 160k years-old orders in the backlog that every request reads. Copies from an
+   * earlier run are removed first.
    */
   multiply: async ({ copies }: { copies: number }) => {
     const { container } = await booted
     const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const started = now()
+    for (const table of ["order_rhythm_order_fact", "order_rhythm_order_line_fact", "order_rhythm_stage_fact"]) {
+      await knex.raw(`delete from ${table} where order_id like '%\\_y%'`)
+    }
+    // Every hour is recounted and the digests rebuilt below: nothing of an earlier run may stay.
+    await knex.raw("truncate order_rhythm_hour_bucket, order_rhythm_day_bucket, order_rhythm_flow_digest, order_rhythm_stale_digest")
+    const history = `select order_id from order_rhythm_order_fact where placed_at < now() - interval '30 days' and order_id not like '%\\_y%'`
     const cols = async (table: string) =>
       (await knex.raw(`select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position`, [table])).rows as Array<{ column_name: string; data_type: string }>
     for (const [table, idCols] of [
@@ -181,7 +190,7 @@ serve({
           return `"${c.column_name}"`
         })
         .join(", ")
-      await knex.raw(`insert into ${table} (${names}) select ${exprs} from ${table}, generate_series(1, ?) as k where "id" not like '%\\_y%'`, [copies])
+      await knex.raw(`insert into ${table} (${names}) select ${exprs} from ${table}, generate_series(1, ?) as k where order_id in (${history})`, [copies])
     }
     const [{ from, to }] = (await knex.raw(`select min(occurred_at) as "from", max(occurred_at) as "to" from (select placed_at as occurred_at from order_rhythm_order_fact union all select occurred_at from order_rhythm_stage_fact) t`)).rows
     // Recount every hour from the facts with the plugin's own recount, a month at a time.

@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestInventoryWorkflow } from "../workflows/ingest-inventory"
+import { ingestInventorySoon } from "../workflows/batch/ingest-inventory-soon"
 
 type InventoryEvent = { id?: string; inventory_item_id?: string }
 
-/** Stock changed somewhere: the workflow reloads the item's levels from Medusa. */
+/** Stock changed somewhere: the workflow reloads the item's levels from Medusa (batched with the events arriving meanwhile). */
 export default async function inventoryEventsHandler({ event, container }: SubscriberArgs<InventoryEvent | InventoryEvent[]>) {
   const records = [event.data].flat().filter(Boolean) as InventoryEvent[]
   const ids = records.map((record) => record.id).filter((id): id is string => Boolean(id))
@@ -14,7 +14,7 @@ export default async function inventoryEventsHandler({ event, container }: Subsc
     : name.startsWith("reservation-item.")
       ? { reservation_ids: ids, inventory_item_ids: itemIds }
       : { inventory_item_ids: [...ids, ...itemIds] }
-  await ingestInventoryWorkflow(container).run({ input })
+  await ingestInventorySoon(container, input)
 }
 
 export const config: SubscriberConfig = {

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestSoon } from "../workflows/batch/ingest-batcher"
+import { ingestSoon } from "../workflows/batch/ingest-orders-soon"
 
 type OrderEvent = { id?: string; order_id?: string }
 

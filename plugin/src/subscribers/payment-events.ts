@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ingestSoon } from "../workflows/batch/ingest-batcher"
+import { ingestSoon } from "../workflows/batch/ingest-orders-soon"
 
 /** Captures and refunds name the payment; the workflow finds its order. */
 export default async function paymentEventsHandler({ event: { data }, container }: SubscriberArgs<{ id?: string }>) {

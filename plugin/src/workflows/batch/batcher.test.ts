@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest"
+import { Batcher } from "./batcher"
+
+const container = {} as any
+
+function recordingBatcher(fail?: (ids: string[]) => boolean) {
+  const runs: string[][] = []
+  let release: (() => void) | null = null
+  const batcher = new Batcher<string[]>(
+    () => [],
+    (into, more) => into.push(...more),
+    async (_container, ids) => {
+      runs.push([...ids])
+      // The first run waits until the test lets it go, so events pile up behind it.
+      if (runs.length === 1) await new Promise<void>((resolve) => (release = resolve))
+      if (fail?.(ids)) throw new Error(`could not ingest ${ids.join(",")}`)
+    }
+  )
+  return { batcher, runs, release: () => release?.() }
+}
+
+describe("the ingest batcher", () => {
+  it("runs a lone event at once and folds the events that arrive meanwhile into one next run", async () => {
+    const { batcher, runs, release } = recordingBatcher()
+    const first = batcher.add(container, ["a"])
+    expect(runs).toEqual([["a"]])
+    const later = [batcher.add(container, ["b"]), batcher.add(container, ["c", "d"]), batcher.add(container, ["b"])]
+    expect(runs).toHaveLength(1)
+    release()
+    await Promise.all([first, ...later])
+    expect(runs).toEqual([["a"], ["b", "c", "d", "b"]])
+  })
+
+  it("rejects the events of a failed run only, and goes on with the next", async () => {
+    const { batcher, runs, release } = recordingBatcher((ids) => ids.includes("bad"))
+    const first = batcher.add(container, ["a"])
+    const bad = batcher.add(container, ["bad"])
+    release()
+    await first
+    await expect(bad).rejects.toThrow("could not ingest bad")
+    await batcher.add(container, ["c"])
+    expect(runs).toEqual([["a"], ["bad"], ["c"]])
+  })
+})
