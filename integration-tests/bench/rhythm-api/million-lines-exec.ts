@@ -107,9 +107,9 @@ export default async function millionLines({ container }: ExecArgs) {
     [channels[0], channels[1], locations[0], locations[1], regionId]
   )
   await knex.raw(
-    `insert into order_rhythm_order_line_fact (id, line_id, order_id, title, quantity, unit_price, raw_unit_price, net_amount, raw_net_amount, stock_location_id)
+    `insert into order_rhythm_order_line_fact (id, line_id, order_id, title, quantity, unit_price, raw_unit_price, net_amount, raw_net_amount, stock_location_id, placed_at)
      select 'orline_' || o.order_id || '_' || n, o.order_id || '_' || n, o.order_id, 'Bench item ' || (1 + (n * 7919 + length(o.order_id)) % 201),
-            2, 44, '{"value":"44","precision":20}', 88, '{"value":"88","precision":20}', f.stock_location_id
+            2, 44, '{"value":"44","precision":20}', 88, '{"value":"88","precision":20}', f.stock_location_id, f.placed_at
        from bench_orders o
        join order_rhythm_order_fact f on f.order_id = o.order_id
        cross join lateral generate_series(1, o.lines) as n`

@@ -59,10 +59,10 @@ export async function recountVariantDays(knex: Knex, keys: VariantDayKey[], time
       select t.local_date, t.variant_id, t.location_id, sum(l.quantity) as units
         from touched t
         join order_rhythm_order_line_fact l
-          on l.variant_id = t.variant_id and coalesce(l.stock_location_id, '') = t.location_id and l.deleted_at is null
+          on l.variant_id = t.variant_id and l.placed_at >= t.day_start and l.placed_at < t.day_end
+         and coalesce(l.stock_location_id, '') = t.location_id and l.deleted_at is null
         join order_rhythm_order_fact o
           on o.order_id = l.order_id and o.deleted_at is null and o.canceled_at is null
-         and o.placed_at >= t.day_start and o.placed_at < t.day_end
        group by 1, 2, 3
     ),
     returned as (

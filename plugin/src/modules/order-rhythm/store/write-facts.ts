@@ -26,10 +26,11 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
   }))
   await upsert(knex, "order_rhythm_order_fact", "order_id", orderRows)
 
-  const lineRows = facts.flatMap(({ lines }) =>
+  const lineRows = facts.flatMap(({ order, lines }) =>
     lines.map((line) => ({
       id: generateEntityId(undefined, "orline"),
       ...line,
+      placed_at: order.placed_at,
       raw_unit_price: rawNumber(line.unit_price),
       raw_net_amount: rawNumber(line.net_amount),
       inventory_items: line.inventory_items ? JSON.stringify(line.inventory_items) : null,
