@@ -42,6 +42,7 @@ import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
 import { measureCheckoutOverhead } from "./ingest/checkout"
+import { runMedusa } from "../tests/helpers/medusa-process"
 
 const APP_DIR = path.resolve(__dirname, "..")
 const DATABASE = process.env.BENCH_INGEST_DB || "order_rhythm_ingest_bench"
@@ -73,7 +74,7 @@ async function database() {
   if (REUSE) {
     const { databaseUrl, ensurePostgres } = require("../scripts/lib/postgres")
     const pg = await ensurePostgres(log)
-    return {
+    const env = {
       DATABASE_URL: databaseUrl(pg, DATABASE),
       ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "UTC", socket: { port: 0 } }),
       MEDUSA_ADMIN_DISABLED: "true",
@@ -81,6 +82,10 @@ async function database() {
       LOG_LEVEL: "warn",
       PORT: String(HTTP_PORT),
     }
+    // Reused, but brought up to this build's schema (a no-op when it is).
+    const migrated = await runMedusa(["db:migrate"], env, 600_000)
+    if (migrated.code !== 0) throw new Error(`medusa db:migrate failed:\n${migrated.output.slice(-3000)}`)
+    return env
   }
   return (await benchDatabase(log, DATABASE, HTTP_PORT)).env
 }
