@@ -98,6 +98,8 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
       cwd: s.appDir,
       env: { ...s.env, PORT: String(port), MEDUSA_WORKER_MODE: "server", ORDER_RHYTHM_DISABLED: disabled ? "1" : "0" },
       logFile: path.join(RESULTS, `ingest-checkout-${name}.log`),
+      // BENCH_INGEST_CPU_PROF=1: a V8 CPU profile of the plugin's server, written to results/ when it stops.
+      extraArgs: process.env.BENCH_INGEST_CPU_PROF && !disabled ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
     })
     return { child, call: client(child, `checkout ${name} server`) }
   }

@@ -3,7 +3,7 @@
  * knex, like the other stores. States carry the engine's JSON state; points the forecast-vs-actual
  * record.
  */
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "../store/row-id"
 import type { VariantForecastState } from "../../../lib/forecast"
 import type { DailySums, FittedForecast, PlannedPoint, TrackedPoint, VariantDayRow } from "../../../lib/demand-forecast"
 import type { Knex } from "../store/knex"
@@ -68,7 +68,7 @@ const finite = (v: number | null | undefined) => (typeof v === "number" && Numbe
 
 export async function writeFitted(knex: Knex, fitted: FittedForecast[], meanAhead: (f: FittedForecast) => number[], at: Date): Promise<void> {
   const row = (f: FittedForecast) => ({
-    id: generateEntityId(undefined, "orfcst"),
+    id: rowId("orfcst"),
     variant_id: f.variant_id,
     location_id: f.location_id,
     model: f.model,
@@ -124,7 +124,7 @@ export async function writeFolded(knex: Knex, rows: Array<SeriesKey & { state: V
 export async function insertPoints(knex: Knex, rows: Array<SeriesKey & PlannedPoint & { scale: number | null }>): Promise<void> {
   for (const chunk of chunks(rows, 1000)) {
     await knex("order_rhythm_forecast_point")
-      .insert(chunk.map((r) => ({ id: generateEntityId(undefined, "orfcpt"), ...r, scale: finite(r.scale) })))
+      .insert(chunk.map((r) => ({ id: rowId("orfcpt"), ...r, scale: finite(r.scale) })))
       .onConflict(knex.raw("(variant_id, location_id, horizon, target_date) where deleted_at is null"))
       .ignore()
   }

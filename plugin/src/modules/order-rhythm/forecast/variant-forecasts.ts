@@ -5,7 +5,7 @@
  * service stays small and this file holds the one idea "keep every variant's forecast current".
  */
 import { DateTime } from "luxon"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "../store/row-id"
 import type { Logger } from "@medusajs/framework/types"
 import type { PluginOptions } from "../../../lib/options"
 import {
@@ -309,7 +309,7 @@ async function claimSchedule(knex: Knex, seen: ScheduleState, next: ScheduleStat
   const existing = await readSchedule(knex)
   if (!existing) {
     const inserted = await knex("order_rhythm_state")
-      .insert({ id: generateEntityId(undefined, "orstate"), key: SCHEDULE_KEY, value: JSON.stringify(next) })
+      .insert({ id: rowId("orstate"), key: SCHEDULE_KEY, value: JSON.stringify(next) })
       .onConflict(knex.raw("(key) where deleted_at is null"))
       .ignore()
       .returning("id")

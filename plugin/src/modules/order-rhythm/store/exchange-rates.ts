@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import type { RateBook } from "../../../lib/money"
 import { Knex, rawNumber } from "./knex"
 import { readState, writeState } from "./plugin-state"
@@ -28,7 +28,7 @@ export async function upsertExchangeRates(
   await knex("order_rhythm_exchange_rate")
     .insert(
       rates.map((rate) => ({
-        id: generateEntityId(undefined, "orrate"),
+        id: rowId("orrate"),
         currency_code: rate.currency_code,
         reporting_currency: reportingCurrency,
         effective_from: rate.effective_from,

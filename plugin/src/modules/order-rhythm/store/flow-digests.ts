@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import {
   BLOCK_HOURS,
   blocksHolding,
@@ -150,7 +150,7 @@ function digestRows(block: Block, digests: Map<string, FlowDigest>) {
   return [...digests].map(([key, digest]) => {
     const [sales_channel_id, stock_location_id] = key.split("\u0000")
     return {
-      id: generateEntityId(undefined, "ordig"),
+      id: rowId("ordig"),
       block_hours: block.hours,
       block_start: new Date(block.startMs),
       sales_channel_id,

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import type { OrderFacts } from "../../../lib/facts"
 import { Knex } from "./knex"
 
@@ -43,7 +43,7 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
     return 0
   }
   await knex.raw("select pg_advisory_xact_lock(hashtext('order_rhythm_hour_bucket'))")
-  const ids = unique.map(() => generateEntityId(undefined, "orhour"))
+  const ids = unique.map(() => rowId("orhour"))
   await knex.raw(
     `
     with touched as (

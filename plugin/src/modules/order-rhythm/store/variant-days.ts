@@ -1,5 +1,5 @@
 import { DateTime } from "luxon"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import type { OrderFacts } from "../../../lib/facts"
 import { Knex } from "./knex"
 
@@ -42,7 +42,7 @@ export async function recountVariantDays(knex: Knex, keys: VariantDayKey[], time
   if (!unique.length) return 0
   await knex.raw("select pg_advisory_xact_lock(hashtext('order_rhythm_variant_day'))")
   const params = [
-    unique.map(() => generateEntityId(undefined, "orvday")),
+    unique.map(() => rowId("orvday")),
     unique.map((key) => key.local_date),
     unique.map((key) => key.variant_id),
     unique.map((key) => key.location_id),

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import type { OrderFacts } from "../../../lib/facts"
 import { Knex, rawNumber } from "./knex"
 import { BucketKey, bucketKeysOf, hourStart } from "./hour-buckets"
@@ -18,7 +18,7 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
   const now = new Date()
 
   const orderRows = facts.map(({ order }) => ({
-    id: generateEntityId(undefined, "orfact"),
+    id: rowId("orfact"),
     ...order,
     raw_revenue: rawNumber(order.revenue),
     created_at: now,
@@ -28,7 +28,7 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
 
   const lineRows = facts.flatMap(({ order, lines }) =>
     lines.map((line) => ({
-      id: generateEntityId(undefined, "orline"),
+      id: rowId("orline"),
       ...line,
       placed_at: order.placed_at,
       raw_unit_price: rawNumber(line.unit_price),
@@ -43,7 +43,7 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFacts[]): Promise<
 
   const stageRows = facts.flatMap(({ stages }) =>
     stages.map((stage) => ({
-      id: generateEntityId(undefined, "orstage"),
+      id: rowId("orstage"),
       ...stage,
       raw_amount: rawNumber(stage.amount),
       created_at: now,
@@ -78,7 +78,7 @@ export async function upsertVariantItems(
 ) {
   if (!rows.length) return
   await knex("order_rhythm_variant_item")
-    .insert(rows.map((row) => ({ id: generateEntityId(undefined, "orvit"), ...row })))
+    .insert(rows.map((row) => ({ id: rowId("orvit"), ...row })))
     .onConflict(knex.raw("(variant_id, inventory_item_id) where deleted_at is null"))
     .merge(["required_quantity", "updated_at"])
 }

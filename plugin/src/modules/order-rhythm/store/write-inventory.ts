@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { rowId } from "./row-id"
 import { Knex } from "./knex"
 
 export type LevelObservation = {
@@ -35,7 +35,7 @@ export async function writeLevelSnapshots(knex: Knex, levels: LevelObservation[]
   })
   if (changed.length) {
     await knex("order_rhythm_inventory_snapshot")
-      .insert(changed.map((level) => ({ id: generateEntityId(undefined, "orinv"), ...level })))
+      .insert(changed.map((level) => ({ id: rowId("orinv"), ...level })))
       .onConflict(knex.raw("(inventory_item_id, location_id, observed_at) where deleted_at is null"))
       .ignore()
   }
