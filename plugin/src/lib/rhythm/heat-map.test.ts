@@ -70,6 +70,10 @@ describe("hour-of-week heat map", () => {
     expect(totals[6 * 24 + 2]).toBe(6)
     expect(totals[6 * 24 + 11]).toBe(1)
     expect(totals.reduce((a, b) => a + b, 0)).toBe(7)
-    expect(heatMapFromTotals(Array.from(totals), window, berlin)).toEqual(hourOfWeekHeatMap(buckets, window, berlin))
+    // Occurrences come from the clock: the window holds the autumn Sunday's 02:00 twice.
+    const map = heatMapFromTotals(Array.from(totals), window, berlin)
+    expect(map.cells[6][2]).toEqual({ weekday: 7, hour: 2, occurrences: 2, total: 6, average: 3 })
+    expect(map.cells[6][11]).toEqual({ weekday: 7, hour: 11, occurrences: 1, total: 1, average: 1 })
+    expect(map.cells.flat().reduce((sum, cell) => sum + cell.occurrences, 0)).toBe(24)
   })
 })

@@ -310,6 +310,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     return forecastScaledCurve(shape, units, intake.units > 0 ? intake.orders / intake.units : null)
   }
 
+  /** Orders and units placed over a window, all channels (the forecast curve's orders per unit). */
   @InjectManager()
   async readIntake(window: { fromUtc: string; toUtc: string }, @MedusaContext() sharedContext: Context = {}) {
     return readIntakeTotals(transactionKnex(sharedContext), window)

@@ -1,6 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 
-type Pending<P> = { pointers: P; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> }
+/** What events point at: lists of ids under fixed names (order_ids, level_ids, ...). */
+export type PointerLists<K extends string> = Record<K, string[]>
+
+type Pending<K extends string> = { pointers: PointerLists<K>; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> }
 
 /**
  * Folds the events that arrive while an ingest runs into the next one: a lone event is
@@ -10,24 +13,23 @@ type Pending<P> = { pointers: P; waiters: Array<{ resolve: () => void; reject: (
  * per line, and each of those transactions takes the aggregates' locks in turn.
  * Each event's subscriber waits for the batch that carries it, so a failure still reaches it.
  */
-export class Batcher<P> {
-  private pending: Pending<P> | null = null
+export class Batcher<K extends string> {
+  private pending: Pending<K> | null = null
   private running = false
   private container: MedusaContainer | null = null
 
   constructor(
-    private readonly empty: () => P,
-    /** adds `more` into `into` */
-    private readonly merge: (into: P, more: P) => void,
-    private readonly run: (container: MedusaContainer, pointers: P) => Promise<void>
+    private readonly keys: readonly K[],
+    /** ingests one batch; each list holds every id once */
+    private readonly run: (container: MedusaContainer, pointers: PointerLists<K>) => Promise<unknown>
   ) {}
 
-  add(container: MedusaContainer, pointers: P): Promise<void> {
+  add(container: MedusaContainer, pointers: Partial<PointerLists<K>>): Promise<void> {
     // Subscribers may get a scoped container per event; any of them resolves the same app.
     this.container = container
-    this.pending ??= { pointers: this.empty(), waiters: [] }
+    this.pending ??= { pointers: Object.fromEntries(this.keys.map((key) => [key, []])) as unknown as PointerLists<K>, waiters: [] }
     const batch = this.pending
-    this.merge(batch.pointers, pointers)
+    for (const key of this.keys) batch.pointers[key].push(...(pointers[key] ?? []))
     const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }))
     this.drain()
     return done
@@ -38,7 +40,8 @@ export class Batcher<P> {
     const batch = this.pending
     this.pending = null
     this.running = true
-    this.run(this.container!, batch.pointers)
+    const unique = Object.fromEntries(this.keys.map((key) => [key, [...new Set(batch.pointers[key])]])) as unknown as PointerLists<K>
+    this.run(this.container!, unique)
       .then(() => batch.waiters.forEach((waiter) => waiter.resolve()))
       .catch((error) => batch.waiters.forEach((waiter) => waiter.reject(error)))
       .finally(() => {
@@ -47,5 +50,3 @@ export class Batcher<P> {
       })
   }
 }
-
-export const unique = (ids: string[]) => [...new Set(ids)]

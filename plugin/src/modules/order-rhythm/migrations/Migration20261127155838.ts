@@ -9,7 +9,7 @@ export class Migration20261127155838 extends Migration {
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_order_rhythm_day_bucket_local_date_sales_channel_id_currency_code_unique" ON "order_rhythm_day_bucket" ("local_date", "sales_channel_id", "currency_code") WHERE deleted_at IS NULL;`);
     // A store upgrading with history: its days from the hour buckets it already holds (by their labels).
     this.addSql(`insert into "order_rhythm_day_bucket" ("id", "local_date", "sales_channel_id", "currency_code", "first_hour", "orders", "units", "net_revenue", "raw_net_revenue", "fulfilments", "fulfilled_units", "cancellations", "returns")
-      select 'orday_' || replace(gen_random_uuid()::text, '-', ''), local_date, sales_channel_id, currency_code,
+      select 'orday_' || upper(replace(gen_random_uuid()::text, '-', '')), local_date, sales_channel_id, currency_code,
              coalesce(min(hour_start) filter (where orders + cancellations + fulfilments + shipments + deliveries + returns > 0 or captured <> 0 or refunded <> 0), min(hour_start)),
              sum(orders), sum(units), sum(revenue - canceled_revenue - returned_revenue),
              jsonb_build_object('value', sum(revenue - canceled_revenue - returned_revenue)::text, 'precision', 20),

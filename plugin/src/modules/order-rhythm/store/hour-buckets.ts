@@ -150,7 +150,7 @@ async function recountDayBuckets(knex: Knex, which: { hourStarts: string[]; time
       id, local_date, sales_channel_id, currency_code, first_hour, orders, units, net_revenue, raw_net_revenue,
       fulfilments, fulfilled_units, cancellations, returns
     )
-    select 'orday_' || replace(gen_random_uuid()::text, '-', ''), local_date, sales_channel_id, currency_code,
+    select 'orday_' || upper(replace(gen_random_uuid()::text, '-', '')), local_date, sales_channel_id, currency_code,
            coalesce(min(hour_start) filter (where ${ACTIVE_HOUR}), min(hour_start)),
            sum(orders), sum(units), sum(revenue - canceled_revenue - returned_revenue),
            jsonb_build_object('value', sum(revenue - canceled_revenue - returned_revenue)::text, 'precision', 20),
@@ -169,8 +169,9 @@ async function recountDayBuckets(knex: Knex, which: { hourStarts: string[]; time
 }
 
 /**
- * Labels every bucket in the given zone, and counts the day buckets again by the new days. Postgres' zone rules are DST-correct, so the
- * repeated autumn hour gets the same local label twice but stays two rows.
+ * Labels every bucket in the given zone, and counts the day buckets again by the new days.
+ * Postgres' zone rules are DST-correct, so the repeated autumn hour gets the same local label
+ * twice but stays two rows.
  */
 export async function relabelHourBuckets(knex: Knex, timezone: string): Promise<number> {
   const result = await knex.raw(
