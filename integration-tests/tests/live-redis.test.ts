@@ -88,10 +88,11 @@ describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis
         // Resumed from Redis's replay buffer, not handed a fresh snapshot.
         expect(Object.keys(resumed.snapshots[0].rooms)).toEqual([])
         expect(resumed.gaps).toEqual([])
-        // Under a loaded full run B's long-lived screen has (rarely) seen seqs jump while A went
-        // down; it must then have resynced: a fresh snapshot per gap, and the same end state.
-        // (Tracked in the issue: the jump itself should not happen.)
-        expect(onB.snapshots.length).toBe(1 + onB.gaps.length)
+        // B's long-lived screen once (under a loaded full run) saw seqs jump: a delta published
+        // while its catch-up was read overtook it (fixed: LocalDelivery). Should a gap still
+        // happen, it must be healed: one fresh snapshot per gap, and the same end state.
+        if (onB.gaps.length) console.warn(`B's screen saw seqs jump: ${JSON.stringify(onB.gaps)}`)
+        await waitFor(async () => onB.snapshots.length === 1 + onB.gaps.length, 5_000, "a resync snapshot per gap")
         await waitFor(async () => resumed.seqs.wall === onB.seqs.wall, 5_000, "both screens at the same seq")
         expect(resumed.state.wall).toEqual(onB.state.wall)
       })

@@ -16,6 +16,8 @@ export class LiveScreen {
   messages: Delta[][] = []
   snapshots: Snapshot[] = []
   gaps: Array<{ room: string; expected: number; got: number }> = []
+  /** Rooms whose resync is asked for and not yet answered: their deltas wait for the snapshot. */
+  private resyncing = new Set<string>()
 
   constructor(port: number, public token: string | undefined, narrow: { channel?: string } = {}) {
     this.socket = io(`http://localhost:${port}/rhythm`, {
@@ -32,6 +34,7 @@ export class LiveScreen {
       snapshotSeen = true
       this.snapshots.push(snapshot)
       for (const [room, seq] of Object.entries(snapshot.seqs)) {
+        this.resyncing.delete(room)
         if (snapshot.rooms[room]) {
           this.state[room] = structuredClone(snapshot.rooms[room])
         }
@@ -50,8 +53,11 @@ export class LiveScreen {
     if (!snapshotSeen) return
     const last = this.seqs[delta.room]
     if (last === undefined || delta.seq <= last) return
+    if (this.resyncing.has(delta.room)) return
     if (delta.seq !== last + 1) {
+      // As the wall does: one resync per gap, and nothing applied past it until the snapshot.
       this.gaps.push({ room: delta.room, expected: last + 1, got: delta.seq })
+      this.resyncing.add(delta.room)
       this.socket.emit("resync", { rooms: [delta.room] })
       return
     }

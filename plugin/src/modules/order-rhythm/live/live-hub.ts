@@ -12,6 +12,7 @@ import {
   Viewer,
 } from "../../../lib/live"
 import type { RoomStore } from "./room-store"
+import type { LocalDelivery } from "./local-delivery"
 
 /** Who is asking, as the handshake proves it: an admin, a display token, or nobody. */
 export type Identify = (
@@ -44,6 +45,8 @@ export class LiveHub {
   private readonly recounts = new Map<RoomName, ReturnType<typeof throttle>>()
   private broadcast: Broadcast = () => {}
   private nsp: Namespace | null = null
+  /** What this process hands its screens (set by serve). */
+  private local: LocalDelivery | null = null
   /** Rooms that changed while no screen watched them: recounted when one connects. */
   private readonly dirty = new Set<RoomName>()
   /** Each room's publication in progress: the next one waits for it (see publish). */
@@ -164,8 +167,9 @@ export class LiveHub {
   }
 
   /** Binds the hub to a Socket.IO namespace: handshake checks, snapshots, replays, resyncs. */
-  serve(nsp: Namespace, identify: Identify) {
+  serve(nsp: Namespace, identify: Identify, local: LocalDelivery) {
     this.nsp = nsp
+    this.local = local
     nsp.use(async (socket, next) => {
       try {
         const auth = (socket.handshake.auth ?? {}) as HandshakeAuth
@@ -213,35 +217,45 @@ export class LiveHub {
   }
 
   /**
-   * Sends one snapshot with the full state of the rooms that cannot be replayed, then the
-   * missed deltas of the rest, then any delta published meanwhile. The screen ignores
-   * what it already holds, so sending a delta twice is harmless; missing one is not.
+   * Sends one snapshot with the full state of the rooms that cannot be replayed and the missed
+   * deltas of the rest, then what this process delivered while they were read. The last step
+   * runs in one go with the first (see LocalDelivery): the screen goes from snapshot to live
+   * stream without a hole. It ignores what it already holds, so a delta twice is harmless.
    */
   private async sendSnapshot(socket: Socket, rooms: RoomName[], lastSeqs: Record<string, number>) {
-    const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: "", rooms: {} }
-    const replays: Delta[] = []
-    for (const room of rooms) {
-      if (this.dirty.has(room) || (await this.store.seq(room)) === 0) {
-        this.dirty.delete(room)
-        await this.recount(room)
+    for (let attempt = 1; ; attempt++) {
+      const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: this.timezone, rooms: {} }
+      const replays: Delta[] = []
+      for (const room of rooms) {
+        if (this.dirty.has(room) || (await this.store.seq(room)) === 0) {
+          this.dirty.delete(room)
+          await this.recount(room)
+        }
+        const last = lastSeqs[room]
+        const missed = typeof last === "number" ? await this.store.since(room, last) : null
+        if (missed) {
+          replays.push(...missed)
+          snapshot.seqs[room] = last
+        } else {
+          snapshot.seqs[room] = await this.store.seq(room)
+          snapshot.rooms[room] = await this.store.state(room)
+        }
       }
-      const last = lastSeqs[room]
-      const missed = typeof last === "number" ? await this.store.since(room, last) : null
-      if (missed) {
-        replays.push(...missed)
-        snapshot.seqs[room] = last
-      } else {
-        snapshot.seqs[room] = await this.store.seq(room)
-        snapshot.rooms[room] = await this.store.state(room)
+      // From here to the end nothing awaits: no live delta goes out in between.
+      const meanwhile: Delta[] = []
+      let complete = true
+      for (const room of rooms) {
+        const sent = Math.max(snapshot.seqs[room], ...replays.filter((d) => d.room === room).map((d) => d.seq))
+        const delivered = this.local?.after(room, sent)
+        if (delivered) meanwhile.push(...delivered)
+        else complete = false
       }
-    }
-    snapshot.timezone = this.timezone
-    socket.emit("snapshot", snapshot)
-    if (replays.length) socket.emit("delta", ...replays)
-    for (const room of rooms) {
-      const sent = Math.max(snapshot.seqs[room], ...replays.filter((d) => d.room === room).map((d) => d.seq))
-      const meanwhile = (await this.store.since(room, sent)) ?? []
+      // More went out while reading than this process remembers: read again, nearer the present.
+      if (!complete && attempt < 3) continue
+      socket.emit("snapshot", snapshot)
+      if (replays.length) socket.emit("delta", ...replays)
       if (meanwhile.length) socket.emit("delta", ...meanwhile)
+      return
     }
   }
 

@@ -7,6 +7,7 @@ import type { PluginOptions } from "../../../lib/options"
 import { Identify, LiveHub, RoomFigures } from "./live-hub"
 import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
 import { startWallServer, WallServer } from "./wall-server"
+import { LocalDelivery } from "./local-delivery"
 
 export type LiveServer = { hub: LiveHub; wall: WallServer | null; close(): Promise<void> }
 
@@ -64,6 +65,7 @@ export async function startLiveServer(input: {
     cors: { origin: options.socket.corsOrigins.length ? options.socket.corsOrigins : false },
   })
   const nsp = io.of(LIVE_NAMESPACE)
+  const local = new LocalDelivery(nsp)
   if (redis) {
     // The adapter still carries what crosses processes besides deltas: a revoked token's
     // sockets are cut on every server.
@@ -71,16 +73,14 @@ export async function startLiveServer(input: {
     const sub = redis.duplicate()
     io.adapter(createAdapter(pub, sub))
     const deltas = redis.duplicate()
-    const inOrder = new InOrderDelivery((delta: Delta) => nsp.to(delta.room).local.emit("delta", delta))
+    const inOrder = new InOrderDelivery((delta: Delta) => local.deliver([delta]))
     await deltas.subscribe(DELTA_CHANNEL)
     deltas.on("message", (_channel: string, message: string) => inOrder.push(JSON.parse(message)))
     closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop())
   } else {
-    hub.useBroadcast((deltas) => {
-      if (deltas.length) nsp.to(deltas[0].room).emit("delta", ...deltas)
-    })
+    hub.useBroadcast((deltas) => local.deliver(deltas))
   }
-  hub.serve(nsp, input.identify)
+  hub.serve(nsp, input.identify, local)
   const clock = setInterval(() => hub.changed(hub.watchedRooms()), CLOCK_RECOUNT_MS)
   clock.unref()
   closers.push(() => clearInterval(clock), () => new Promise<void>((done) => io.close(() => done())), () => wall.close())
