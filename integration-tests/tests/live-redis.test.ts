@@ -28,8 +28,7 @@ const wallPortOf = (process: RunningMedusa) => {
   return Number(match[1])
 }
 
-const tickerHas = (screen: LiveScreen, orderId: string) =>
-  ((screen.state.wall?.ticker?.latest as any[]) ?? []).some((entry) => entry.orderId === orderId)
+const tickerHas = (screen: LiveScreen, orderId: string) => screen.ticker().some((entry) => entry.orderId === orderId)
 
 describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis", () => {
   medusaIntegrationTestRunner({

@@ -3,8 +3,8 @@
  * (tests/helpers/live-client.ts' LiveScreen, which applies the snapshot and the deltas in
  * sequence). It is a process of its own, apart from the shopper and the server.
  *
- * A screen "holds" an order when a `delta` of room `wall`, topic `ticker`, key `latest`
- * carrying that order id has been applied: the timestamp is taken in a listener registered
+ * A screen "holds" an order when the `delta` of room `wall`, topic `ticker`, key `latest` (the
+ * list of ids, sent after the entries it names) carrying that order id has been applied: the timestamp is taken in a listener registered
  * after LiveScreen's own, so it runs once the value is in the screen's state. All processes
  * stamp with the same machine clock (rpc.ts `now`).
  */
@@ -29,7 +29,7 @@ let messages = 0
 function track(screen: LiveScreen): Tracked {
   const tracked: Tracked = { screen, seen: new Set(), burst: { count: 0, last: 0, lastSeq: 0, times: [] } }
   screen.socket.on("snapshot", (snapshot: any) => {
-    for (const entry of snapshot.rooms?.wall?.ticker?.latest ?? []) tracked.seen.add(entry.orderId)
+    for (const id of snapshot.rooms?.wall?.ticker?.latest?.ids ?? []) tracked.seen.add(id)
   })
   // A message carries one or more deltas; the burst counts messages, the latency each delta.
   screen.socket.on("delta", (...deltas: any[]) => {
@@ -47,19 +47,19 @@ function track(screen: LiveScreen): Tracked {
   })
   const take = (delta: any, at: number) => {
     if (mode === "latency" && tracked === screens[0]) {
-      const kind = `${delta.topic}.${delta.key.replace(/#\d+$/, "#i")}`
+      const kind = `${delta.topic}.${delta.key.replace(/#.*$/, "#i")}`
       const tally = traffic.get(kind) ?? { deltas: 0, bytes: 0 }
       tally.deltas++
       tally.bytes += JSON.stringify(delta).length
       traffic.set(kind, tally)
     }
     if (delta.room !== "wall" || delta.topic !== "ticker" || delta.key !== "latest") return
-    for (const entry of (delta.data as any[]) ?? []) {
-      if (tracked.seen.has(entry.orderId)) continue
-      tracked.seen.add(entry.orderId)
+    for (const id of (delta.data?.ids as string[]) ?? []) {
+      if (tracked.seen.has(id)) continue
+      tracked.seen.add(id)
       if (mode === "latency") {
-        let list = arrivals.get(entry.orderId)
-        if (!list) arrivals.set(entry.orderId, (list = []))
+        let list = arrivals.get(id)
+        if (!list) arrivals.set(id, (list = []))
         list.push(at)
       }
     }

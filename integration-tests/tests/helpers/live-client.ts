@@ -1,4 +1,5 @@
 import { io, Socket } from "socket.io-client"
+import { joinPieces, setValue } from "../../../plugin/src/lib/live/pieces"
 
 type Delta = { room: string; seq: number; topic: string; key: string; data: unknown }
 type Snapshot = { seqs: Record<string, number>; at: string; timezone: string; rooms: Record<string, any> }
@@ -61,8 +62,13 @@ export class LiveScreen {
       this.socket.emit("resync", { rooms: [delta.room] })
       return
     }
-    ;((this.state[delta.room] ??= {})[delta.topic] ??= {})[delta.key] = delta.data
+    setValue(((this.state[delta.room] ??= {})[delta.topic] ??= {}), delta.key, delta.data)
     this.seqs[delta.room] = delta.seq
+  }
+
+  /** The room's ticker entries, newest first (they travel one key per order). */
+  ticker(room = "wall"): Array<Record<string, any>> {
+    return (joinPieces(this.state[room]?.ticker ?? {}).latest as any[]) ?? []
   }
 
   connected(): Promise<void> {

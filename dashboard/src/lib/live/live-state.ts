@@ -1,4 +1,4 @@
-import type { Delta, RoomName, RoomState, Snapshot } from "./protocol"
+import { setValue, type Delta, type RoomName, type RoomState, type Snapshot } from "./protocol"
 
 /**
  * What the wall knows, built only from the server's snapshots and deltas. Immutable: every change
@@ -75,12 +75,13 @@ export function applyDelta(state: LiveState, delta: Delta): Applied {
     return { state: { ...state, awaitingResync: [...state.awaitingResync, delta.room] }, resync: [delta.room] }
   }
   const room = state.rooms[delta.room] ?? {}
-  const topic = room[delta.topic] ?? {}
+  const topic = { ...room[delta.topic] }
+  setValue(topic, delta.key, delta.data)
   return {
     state: {
       ...state,
       seqs: { ...state.seqs, [delta.room]: delta.seq },
-      rooms: { ...state.rooms, [delta.room]: { ...room, [delta.topic]: { ...topic, [delta.key]: delta.data } } },
+      rooms: { ...state.rooms, [delta.room]: { ...room, [delta.topic]: topic } },
     },
     resync: [],
   }

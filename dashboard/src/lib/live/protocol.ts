@@ -31,7 +31,7 @@ export type {
   TodayIntake,
 } from "../../../../plugin/src/lib/rhythm/index"
 
-export { joinPieces } from "../../../../plugin/src/lib/live/pieces"
+export { joinPieces, setValue } from "../../../../plugin/src/lib/live/pieces"
 
 /** Mirrors LIVE_NAMESPACE in the plugin's protocol (a test keeps the two equal). */
 export const LIVE_NAMESPACE = "/rhythm"

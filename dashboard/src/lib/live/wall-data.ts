@@ -24,7 +24,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export function wallData(live: LiveState, channel: string | undefined): WallData {
   const room = live.rooms[wallRoom(channel)] ?? {}
-  // The big values arrive in rows (the plugin's lib/live/pieces.ts).
+  // The big values arrive in rows, the ticker in entries (the plugin's lib/live/pieces.ts).
   const rhythm = joinPieces(room.rhythm ?? {})
   const pick = <T>(value: unknown, looksRight: (v: Record<string, unknown>) => boolean): T | null =>
     isObject(value) && looksRight(value) ? (value as T) : null
@@ -38,6 +38,7 @@ export function wallData(live: LiveState, channel: string | undefined): WallData
     today: pick<TodayIntake>(rhythm.today, (v) => Array.isArray(v.hours)),
     series: list<SeriesPoint>(rhythm.series),
     totals: pick<TodayTotals>(room.totals?.today, (v) => typeof v.orders === "number" && isObject(v.revenue) && isObject(v.lastWeek)),
-    ticker: list<TickerOrder>(room.ticker?.latest),
+    // One key per order, listed by id; an entry not (yet) held is left out rather than drawn blank.
+    ticker: list<TickerOrder>(joinPieces(room.ticker ?? {}).latest)?.filter(isObject) ?? null,
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { inPieces, joinPieces, pieceKey } from "./pieces"
+import { inPieces, joinPieces, pieceKey, setValue, stalePieces } from "./pieces"
 
 const heatMap = (busy = 0) => ({
   measure: "orders",
@@ -49,5 +49,33 @@ describe("values in pieces", () => {
   it("passes values that are not cut (or not yet in the cut shape) through", () => {
     expect(inPieces({ heatMap: null, totals: { orders: 1 } })).toEqual({ heatMap: null, totals: { orders: 1 } })
     expect(joinPieces({ heatMap: { cells: [] }, series: [1] })).toEqual({ heatMap: { cells: [] }, series: [1] })
+  })
+
+  const order = (id: string, amount = 10) => ({ orderId: id, displayId: 1, amount, items: [{ title: "Kettle", quantity: 1 }] })
+
+  it("keys the ticker's entries by order id, so a new order sends its own entry and the id list", () => {
+    const before = inPieces({ latest: [order("o2"), order("o1")] })
+    expect(before).toEqual({ "latest#o2": order("o2"), "latest#o1": order("o1"), latest: { ids: ["o2", "o1"] } })
+    const after = inPieces({ latest: [order("o3"), order("o2"), order("o1")] })
+    const changed = Object.keys(after).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
+    expect(changed).toEqual(["latest#o3", "latest"])
+    expect(joinPieces(after)).toEqual({ latest: [order("o3"), order("o2"), order("o1")] })
+  })
+
+  it("names the rows a head no longer lists, to be removed (sent as null) after it", () => {
+    const state = inPieces({ latest: [order("o2"), order("o1")], rates: 1 })
+    const next = inPieces({ latest: [order("o3"), order("o2")] })
+    expect(stalePieces(state, next)).toEqual(["latest#o1"])
+    // A topic part that does not carry the head says nothing about its rows.
+    expect(stalePieces(state, { rates: 2 })).toEqual([])
+    // Shorter series: the points past the end go too.
+    expect(stalePieces(inPieces({ series: series(3) }), inPieces({ series: series(2) }))).toEqual(["series#2"])
+  })
+
+  it("removes a piece sent as null, and keeps null as a value of any other key", () => {
+    const values: Record<string, unknown> = { "latest#o1": order("o1"), reporting: 1 }
+    setValue(values, "latest#o1", null)
+    setValue(values, "reporting", null)
+    expect(values).toEqual({ reporting: null })
   })
 })

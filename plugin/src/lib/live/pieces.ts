@@ -1,22 +1,43 @@
 /**
  * Wall values that are too big to resend whole on every order go over the wire in pieces:
- * one key per row, and the value itself (its head) without the rows, saying how many there
- * are. An order changes one weekday of the heat map, one hour of today's curve and the last
- * point of the series, so the hub (which publishes only keys whose value changed) sends each
- * screen those rows, not 25 KB of figures.
+ * one key per row, and the value itself (its head) without the rows, saying which rows there
+ * are. An order changes one weekday of the heat map, one hour of today's curve, the last point
+ * of the series and one ticker entry, so the hub (which publishes only keys whose value
+ * changed) sends each screen those rows, not 30 KB of figures.
  *
  * Keys: `heatMap` holds the heat map without `cells` plus `pieces: 7`, and `heatMap#0` ..
  * `heatMap#6` hold the weekday rows; `today` and `today#<i>` its hours; `series` is
- * `{ pieces: n }` and `series#<i>` its points. Every key is still an absolute value.
- * Pieces are listed before their head, so a screen that applies deltas in seq order never
- * holds a head that names a row it has not received. Rows past a head's count (a series
- * that got shorter) are left behind and ignored.
+ * `{ pieces: n }` and `series#<i>` its points. Rows that have an identity are keyed by it, not
+ * by their place (a new order would move every place): the ticker's `latest` is
+ * `{ ids: [order ids, newest first] }` and `latest#<order id>` each entry.
+ *
+ * Every key is still an absolute value. Pieces are listed before their head, so a screen that
+ * applies deltas in seq order never holds a head that names a row it has not received. A piece
+ * its head no longer names is removed by sending it with the value null (see `stalePieces` and
+ * `setValue`): otherwise each order would leave its ticker entry behind for good.
  */
 
-/** The keys sent in pieces, and the field that holds their rows (null: the value is the rows). */
-export const PIECED_KEYS: Readonly<Record<string, string | null>> = { heatMap: "cells", today: "hours", series: null }
+type Cut = {
+  /** The field that holds the rows; null when the value itself is the rows. */
+  rows: string | null
+  /** The row field that names a row; absent when rows are named by their place. */
+  id?: string
+}
 
-export const pieceKey = (key: string, index: number) => `${key}#${index}`
+/** The keys sent in pieces, and how they are cut. */
+export const PIECED_KEYS: Readonly<Record<string, Cut>> = {
+  heatMap: { rows: "cells" },
+  today: { rows: "hours" },
+  series: { rows: null },
+  latest: { rows: null, id: "orderId" },
+}
+
+export const pieceKey = (key: string, part: number | string) => `${key}#${part}`
+
+const headOf = (key: string) => {
+  const at = key.indexOf("#")
+  return at < 0 ? null : key.slice(0, at)
+}
 
 type Values = Record<string, unknown>
 
@@ -25,18 +46,20 @@ export function inPieces(values: Values): Values {
   const pieces: Values = {}
   const rest: Values = {}
   for (const [key, value] of Object.entries(values)) {
-    const field = PIECED_KEYS[key]
-    const rows = field === undefined ? undefined : field === null ? value : (value as Values | null)?.[field]
+    const cut = PIECED_KEYS[key]
+    const rows = cut === undefined ? undefined : cut.rows === null ? value : (value as Values | null)?.[cut.rows]
     if (!Array.isArray(rows)) {
       rest[key] = value
       continue
     }
-    rows.forEach((row, index) => (pieces[pieceKey(key, index)] = row))
-    if (field === null) {
-      rest[key] = { pieces: rows.length }
+    const parts = rows.map((row, index) => (cut.id ? String(row[cut.id]) : index))
+    rows.forEach((row, index) => (pieces[pieceKey(key, parts[index])] = row))
+    const named = cut.id ? { ids: parts } : { pieces: rows.length }
+    if (cut.rows === null) {
+      rest[key] = named
     } else {
-      const { [field]: _rows, ...head } = value as Values
-      rest[key] = { ...head, pieces: rows.length }
+      const { [cut.rows]: _rows, ...head } = value as Values
+      rest[key] = { ...head, ...named }
     }
   }
   return { ...pieces, ...rest }
@@ -47,19 +70,41 @@ export function joinPieces(values: Values): Values {
   const joined: Values = {}
   for (const [key, value] of Object.entries(values)) {
     if (key.includes("#")) continue
-    const field = PIECED_KEYS[key]
-    const head = value as { pieces?: unknown } | null
-    if (field === undefined || typeof head?.pieces !== "number") {
+    const cut = PIECED_KEYS[key]
+    const head = value as { pieces?: unknown; ids?: unknown } | null
+    const parts = Array.isArray(head?.ids)
+      ? (head.ids as string[])
+      : typeof head?.pieces === "number"
+        ? Array.from({ length: head.pieces }, (_, index) => index)
+        : null
+    if (cut === undefined || parts === null) {
       joined[key] = value
       continue
     }
-    const rows = Array.from({ length: head.pieces }, (_, index) => values[pieceKey(key, index)])
-    if (field === null) {
+    const rows = parts.map((part) => values[pieceKey(key, part)])
+    if (cut.rows === null) {
       joined[key] = rows
     } else {
-      const { pieces: _count, ...rest } = head as Values
-      joined[key] = { ...rest, [field]: rows }
+      const { pieces: _count, ids: _ids, ...rest } = head as Values
+      joined[key] = { ...rest, [cut.rows]: rows }
     }
   }
   return joined
+}
+
+/**
+ * The pieces of `current` that `next` leaves out although it carries their head: rows its head
+ * no longer names. Sent with null after the head, so they are never missed while named.
+ */
+export function stalePieces(current: Values, next: Values): string[] {
+  return Object.keys(current).filter((key) => {
+    const head = headOf(key)
+    return head !== null && head in next && !(key in next) && current[key] !== null
+  })
+}
+
+/** Sets a key of a topic's values as a delta does: a piece with the value null is removed. */
+export function setValue(values: Values, key: string, data: unknown) {
+  if (data === null && headOf(key) !== null) delete values[key]
+  else values[key] = data
 }

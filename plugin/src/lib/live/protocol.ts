@@ -13,7 +13,8 @@
  *   from `rooms` were resumed: their missed deltas follow at once as `delta` events.
  * - `delta` (Delta, Delta, ...): one or more deltas, applied in turn (a recount's changed keys
  *   travel in one message). `data` is the new absolute value of `rooms[room][topic][key]`,
- *   never an increment, so a coalesced or replayed delta is always right. Seqs rise by 1 per room.
+ *   never an increment, so a coalesced or replayed delta is always right; a piece key
+ *   (`name#part`, see ./pieces) whose `data` is null is removed. Seqs rise by 1 per room.
  *   Deltas that arrive before a connection's snapshot are early copies: the server sends
  *   everything after the snapshot's seqs again once the snapshot is out. Ignore them.
  * Client -> server:
@@ -53,7 +54,10 @@ export type WallTopics = {
   }
   /** Big numbers for today in the store's zone, beside the same hour last week. */
   totals: { today?: TodayTotals }
-  /** The newest orders, newest first: order number, items, amount. No customer names, ever. */
+  /**
+   * The newest orders, newest first: order number, items, amount. No customer names, ever. In
+   * pieces: one key per order (`latest#<order id>`) and `latest` listing their ids (./pieces).
+   */
   ticker: { latest?: TickerOrder[] }
 }
 

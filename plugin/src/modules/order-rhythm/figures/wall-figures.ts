@@ -54,7 +54,8 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
       ])
       // Per currency stays in the figures; the converted total rides beside it.
       const today = book ? { ...totals, reporting: reportingRevenue(book, totals, lastWeek.toISODate()!) } : totals
-      return { ticker: { latest: ticker }, totals: { today } }
+      // One key per ticker entry: a new order sends its own entry and the list of ids (lib/live/pieces).
+      return { ticker: inPieces({ latest: ticker }), totals: { today } }
     },
     async () => {
       const at = now()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { Delta, RoomState } from "../../../lib/live"
+import { inPieces, type Delta, type RoomState } from "../../../lib/live"
 import { LiveHub } from "./live-hub"
 import { MemoryRoomStore } from "./room-store"
 
@@ -65,5 +65,25 @@ describe("the live hub's publications", () => {
     ])
     await expect(hub.recount("wall")).rejects.toThrow("the rhythm read failed")
     expect(messages.flat().map((d) => d.key)).toEqual(["today"])
+  })
+
+  it("removes a ticker entry that fell off the list: sent as null after the list, gone from the room", async () => {
+    let ids = ["o2", "o1"]
+    const store = new MemoryRoomStore()
+    const hub = new LiveHub(store, () => [async () => ({ ticker: inPieces({ latest: ids.map((orderId) => ({ orderId })) }) })], logger)
+    const messages: Delta[][] = []
+    hub.useBroadcast((deltas) => messages.push(deltas))
+    await hub.recount("wall")
+    ids = ["o3", "o2"]
+    await hub.recount("wall")
+    expect(messages[1].map((d) => [d.key, d.data])).toEqual([
+      ["latest#o3", { orderId: "o3" }],
+      ["latest", { ids: ["o3", "o2"] }],
+      ["latest#o1", null],
+    ])
+    expect(Object.keys((await store.state("wall")).ticker).sort()).toEqual(["latest", "latest#o2", "latest#o3"])
+    // Nothing changed, nothing sent: the removal is not repeated.
+    await hub.recount("wall")
+    expect(messages.filter((message) => message.length)).toHaveLength(2)
   })
 })

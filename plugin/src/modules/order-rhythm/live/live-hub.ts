@@ -7,7 +7,9 @@ import {
   RoomName,
   RoomState,
   roomsFor,
+  setValue,
   Snapshot,
+  stalePieces,
   throttle,
   Viewer,
 } from "../../../lib/live"
@@ -146,13 +148,19 @@ export class LiveHub {
       .then(async () => {
         const current = await this.store.state(room)
         const deltas: Delta[] = []
+        const append = async (topic: string, key: string, value: unknown) => {
+          deltas.push(await this.store.append(room, topic, key, value))
+          setValue((current[topic] ??= {}), key, value)
+        }
         try {
           for (const next of values(current)) {
             for (const [topic, keys] of Object.entries(next)) {
               for (const [key, value] of Object.entries(keys)) {
                 if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) continue
-                deltas.push(await this.store.append(room, topic, key, value))
+                await append(topic, key, value)
               }
+              // Rows a head no longer names go after it (see ./pieces): a ticker entry that fell off.
+              for (const key of stalePieces(current[topic] ?? {}, keys)) await append(topic, key, null)
             }
           }
         } finally {

@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import { mergeTicker, wallRoom, type RoomName, type TickerOrder } from "../../../lib/live"
+import { inPieces, joinPieces, mergeTicker, wallRoom, type RoomName, type TickerOrder } from "../../../lib/live"
 import type { PluginOptions } from "../../../lib/options"
 import type { Identify, RoomFigures } from "./live-hub"
 import { LiveServer, startLiveServer } from "./live-server"
@@ -75,8 +75,8 @@ export class LiveSide {
     if (!live || !orders.length) return
     const rooms = wallRooms(orders.map((order) => order.channelId))
     await live.hub.publishEarly([...rooms.keys()], (room, current) => {
-      const ticker = current.ticker?.latest as TickerOrder[] | undefined
-      return ticker ? { ticker: { latest: mergeTicker(ticker, orders, rooms.get(room)) } } : null
+      const ticker = joinPieces(current.ticker ?? {}).latest as TickerOrder[] | undefined
+      return ticker ? { ticker: inPieces({ latest: mergeTicker(ticker, orders, rooms.get(room)) }) } : null
     })
   }
 

@@ -1,5 +1,5 @@
 import type Redis from "ioredis"
-import { Delta, ReplayBuffer, RoomName, RoomState } from "../../../lib/live"
+import { Delta, ReplayBuffer, RoomName, RoomState, setValue } from "../../../lib/live"
 
 /**
  * Where each room's sequence, current values and recent deltas live: in memory for one
@@ -39,7 +39,7 @@ export class MemoryRoomStore implements RoomStore {
   async append(name: RoomName, topic: string, key: string, data: unknown): Promise<Delta> {
     const room = this.room(name)
     const delta = { room: name, seq: ++room.seq, topic, key, data }
-    ;(room.state[topic] ??= {})[key] = data
+    setValue((room.state[topic] ??= {}), key, data)
     room.buffer.push(delta)
     return delta
   }
@@ -63,15 +63,20 @@ export class MemoryRoomStore implements RoomStore {
 const FIELD_SEPARATOR = "\u001f"
 
 /**
- * One Lua script takes the seq, stores the value, appends to the replay stream and
- * publishes the delta: Redis runs it atomically, so no process can leave a hole in a
- * room's seqs (by dying between two commands) and deltas are published in seq order.
+ * One Lua script takes the seq, stores the value (a piece sent as null is removed, see
+ * lib/live/pieces), appends to the replay stream and publishes the delta: Redis runs it
+ * atomically, so no process can leave a hole in a room's seqs (by dying between two commands)
+ * and deltas are published in seq order.
  */
 const APPEND_SCRIPT = `
 local seq = redis.call('INCR', KEYS[1])
 local delta = '{"room":' .. cjson.encode(ARGV[1]) .. ',"seq":' .. seq .. ',"topic":' .. cjson.encode(ARGV[2]) ..
   ',"key":' .. cjson.encode(ARGV[3]) .. ',"data":' .. ARGV[4] .. '}'
-redis.call('HSET', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3], ARGV[4])
+if ARGV[4] == 'null' and string.find(ARGV[3], '#', 1, true) then
+  redis.call('HDEL', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3])
+else
+  redis.call('HSET', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3], ARGV[4])
+end
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', 'delta', delta)
 if ARGV[7] ~= '' then redis.call('PUBLISH', ARGV[7], delta) end
 return seq
