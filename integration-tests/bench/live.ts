@@ -370,6 +370,12 @@ async function main() {
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; server log bench/results/live-server.log`)
 
     await server("stop", undefined, 30_000).catch(() => {})
+    // Let it exit by itself (a CPU profile is written on the way out), then stop waiting.
+    await new Promise((resolve) => {
+      if (serverProc.exitCode !== null) return resolve(null)
+      serverProc.once("exit", resolve)
+      setTimeout(resolve, 20_000).unref()
+    })
     clientsProc.kill("SIGTERM")
     await pg.stop().catch(() => {})
     writeFileSync(path.join(RESULTS, "live.json"), JSON.stringify(result, null, 2) + "\n")
