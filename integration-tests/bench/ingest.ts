@@ -101,6 +101,8 @@ async function main() {
     checkout_backfill_p95_ratio: null,
     checkout_per_s: null,
     checkout_served_per_s: null,
+    checkout_cpu_ms_plugin: null,
+    checkout_cpu_ms_plain: null,
   }
   mkdirSync(RESULTS, { recursive: true })
   const env = await database()
@@ -219,6 +221,8 @@ async function main() {
     figures.checkout_backfill_p95_ratio = ratio(headline.backfillP95Ratio)
     figures.checkout_per_s = Math.round(headline.achievedPerSecond * 100) / 100
     figures.checkout_served_per_s = Math.round(headline.servedPerSecond * 100) / 100
+    figures.checkout_cpu_ms_plugin = Math.round(headline.cpuMsPerOrder.plugin)
+    figures.checkout_cpu_ms_plain = Math.round(headline.cpuMsPerOrder.plain)
   }
   publishFigures("ingest", figures, log)
 }

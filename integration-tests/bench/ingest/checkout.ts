@@ -25,6 +25,7 @@
  * every checkout adds to the hour and the day the plugin recounts on each order.
  */
 import path from "node:path"
+import type { ChildProcess } from "node:child_process"
 import { httpClient } from "../../src/clients/http-client"
 import { completeCart, prepareCart, type CartLine } from "../../src/clients/shopper"
 import type { SeededStore } from "../../src/seed/store"
@@ -50,7 +51,17 @@ export type CheckoutSettings = {
 
 type Variant = "plugin" | "plain" | "backfill"
 type Phase = { variant: Variant; seconds: number; warmup?: boolean }
-type PhaseResult = Phase & { arrivals: Array<Arrival<string>>; ingestLagMs?: number[]; backfillPasses?: number }
+type PhaseResult = Phase & {
+  arrivals: Array<Arrival<string>>
+  ingestLagMs?: number[]
+  backfillPasses?: number
+  /**
+   * The serving process's CPU per checkout, up to the moment its facts were written (with the
+   * plugin): what an order costs the machine, whatever the queueing. Unlike the latencies it
+   * does not depend on how close to saturation the machine runs, so it compares across machines.
+   */
+  cpuMsPerOrder?: number
+}
 
 export type CheckoutFigures = {
   rate: number
@@ -63,11 +74,25 @@ export type CheckoutFigures = {
   achievedPerSecond: number
   /** Checkouts answered per second, first send to last answer: below the rate, the server did not keep up. */
   servedPerSecond: number
+  /** Median over the phases of the serving process's CPU per checkout, with and without the plugin. */
+  cpuMsPerOrder: { plugin: number; plain: number }
   failed: number
   phases: Array<Record<string, unknown>>
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const cpuMs = (before: NodeJS.CpuUsage, after: NodeJS.CpuUsage) => (after.user - before.user + after.system - before.system) / 1000
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const exited = (child: ChildProcess, ms: number) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(null)
+    child.once("exit", resolve)
+    setTimeout(resolve, ms).unref()
+  })
 const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null)
 
 /** Carts of one to three pizzas, the same mix for every phase. */
@@ -124,8 +149,12 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
         const count = Math.round(phase.seconds * rate)
         const mine = carts.slice(next, next + count)
         next += count
-        const result = phase.variant === "backfill" ? await duringBackfill(phase, rate, mine, urls, store, plugin.call) : { ...phase, arrivals: await complete(urls[phase.variant], store, mine, rate) }
+        const serving = phase.variant === "plain" ? plain.call : plugin.call
+        const cpuBefore = await serving("cpu")
+        const result: PhaseResult =
+          phase.variant === "backfill" ? await duringBackfill(phase, rate, mine, urls, store, plugin.call) : { ...phase, arrivals: await complete(urls[phase.variant], store, mine, rate) }
         if (phase.variant === "plugin") result.ingestLagMs = await ingestLags(plugin.call, result.arrivals)
+        if (phase.variant !== "backfill") result.cpuMsPerOrder = cpuMs(cpuBefore, await serving("cpu")) / Math.max(1, result.arrivals.filter((a) => a.ok).length)
         done.push(result)
         log(describe(result))
         await sleep(1000)
@@ -135,6 +164,8 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
     return results
   } finally {
     await Promise.all([plugin, plain].map(({ child, call }) => call("stop", undefined, 30_000).catch(() => child.kill())))
+    // Let them exit by themselves (a CPU profile is written on the way out), then stop waiting.
+    await Promise.all([plugin, plain].map(({ child }) => exited(child, 20_000)))
   }
 }
 
@@ -213,6 +244,7 @@ function describe(r: PhaseResult): string {
     `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms` +
     ` (first third p50 ${percentile(ms.slice(0, thirds), 50).toFixed(0)}, last ${percentile(ms.slice(-thirds), 50).toFixed(0)})` +
     (failed.length ? `, ${failed.length} FAILED (${failed[0].error})` : "") +
+    (r.cpuMsPerOrder !== undefined ? `; server CPU ${r.cpuMsPerOrder.toFixed(0)} ms per checkout` : "") +
     (r.ingestLagMs ? `; facts written p50 ${percentile(r.ingestLagMs, 50).toFixed(0)} / p95 ${percentile(r.ingestLagMs, 95).toFixed(0)} ms after the answer` : "")
   )
 }
@@ -240,6 +272,10 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
     backfillP95Ratio: p95.backfill / p95.plain,
     achievedPerSecond: achieved,
     servedPerSecond: served,
+    cpuMsPerOrder: {
+      plugin: median(measured.filter((p) => p.variant === "plugin").map((p) => p.cpuMsPerOrder!)),
+      plain: median(measured.filter((p) => p.variant === "plain").map((p) => p.cpuMsPerOrder!)),
+    },
     failed,
     phases: phases.map((p) => ({
       variant: p.variant,
@@ -253,6 +289,7 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
       failed: p.arrivals.filter((a) => !a.ok).length,
       ingest_p95_ms: p.ingestLagMs ? round(percentile(p.ingestLagMs, 95)) : undefined,
       backfill_passes: p.backfillPasses,
+      cpu_ms_per_order: p.cpuMsPerOrder === undefined ? undefined : round(p.cpuMsPerOrder),
     })),
   }
   log(
@@ -261,6 +298,10 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
   )
   log(
     `  ratios with/without: p50 ${fig.p50Ratio.toFixed(3)}, p95 ${fig.p95Ratio.toFixed(3)} (goal p95 <= 1.05); during backfill/without: p50 ${fig.backfillP50Ratio.toFixed(3)}, p95 ${fig.backfillP95Ratio.toFixed(3)}`
+  )
+  log(
+    `  server CPU per checkout (median of phases): with the plugin ${fig.cpuMsPerOrder.plugin.toFixed(0)} ms, without ${fig.cpuMsPerOrder.plain.toFixed(0)} ms: ` +
+      `the plugin adds ${(fig.cpuMsPerOrder.plugin - fig.cpuMsPerOrder.plain).toFixed(0)} ms (${((fig.cpuMsPerOrder.plugin / fig.cpuMsPerOrder.plain - 1) * 100).toFixed(0)}%)`
   )
   // Pair by pair too: a ratio that swings from pair to pair says more about the machine than the plugin.
   const pairRatios = (p: number) =>

@@ -148,6 +148,8 @@ serve({
     const { ticks } = await emitPlacedOnSchedule(container.resolve(Modules.EVENT_BUS), ids, perSecond)
     return ticks.flatMap((tick) => Array<number>(tick.count).fill(tick.startedAtEpoch))
   },
+  /** This process's CPU time so far (the checkout phases' CPU per order). */
+  cpu: async () => process.cpuUsage(),
   /** When each order's fact row was first written (epoch ms), null while not yet. */
   ingestedAt: async ({ ids }: { ids: string[] }) => {
     const { container } = await booted

@@ -37,4 +37,15 @@ describe("the ingest batcher", () => {
     await batcher.add(container, { ids: ["c"] })
     expect(runs).toEqual([["a"], ["bad"], ["c"]])
   })
+
+  it("with a gathering time, lets a lone event wait for those that come with it", async () => {
+    const runs: string[][] = []
+    const batcher = new Batcher(["ids"] as const, async (_container, { ids }) => void runs.push([...ids]), { gatherMs: 30 })
+    const first = batcher.add(container, { ids: ["reservation-1"] })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const second = batcher.add(container, { ids: ["reservation-2", "level-1"] })
+    expect(runs).toEqual([])
+    await Promise.all([first, second])
+    expect(runs).toEqual([["reservation-1", "reservation-2", "level-1"]])
+  })
 })
