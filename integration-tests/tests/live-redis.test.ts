@@ -68,6 +68,13 @@ describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis
         const first = await placeOrder(processA, store, [{ sku: "BEANS-250", quantity: 1 }])
         await waitFor(async () => tickerHas(onB, first.id), 15_000, "A's order on B's screen")
         await waitFor(async () => tickerHas(onA, first.id), 15_000, "A's order on A's screen")
+        // A publication of process A (its ticker entry and id list, a recount's changed keys)
+        // reaches B's screen as one message, as it would on A's own.
+        await waitFor(async () => onB.messages.some((message) => message.length > 1), 15_000, "a recount as one message on B")
+        expect(onB.messages.find((message) => message.some((d) => d.key === `latest#${first.id}`))!.map((d) => d.key)).toEqual([
+          `latest#${first.id}`,
+          "latest",
+        ])
         // Both screens end at the same seq: one sequence per room across the processes.
         await waitFor(async () => onB.seqs.wall === onA.seqs.wall, 5_000, "both screens at the same seq")
 

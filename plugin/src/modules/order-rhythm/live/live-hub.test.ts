@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest"
 import { inPieces, type Delta, type RoomState } from "../../../lib/live"
 import { LiveHub } from "./live-hub"
-import { MemoryRoomStore } from "./room-store"
+import { MemoryRoomStore, type Entry } from "./room-store"
 
 const logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as any
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
 
 /** A room store whose appends take a moment, as Redis's do: publications could interleave there. */
 class SlowStore extends MemoryRoomStore {
-  async append(room: string, topic: string, key: string, data: unknown) {
+  async append(room: string, entries: Entry[]) {
     await tick()
-    return super.append(room, topic, key, data)
+    return super.append(room, entries)
   }
 }
 

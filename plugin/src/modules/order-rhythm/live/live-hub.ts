@@ -13,7 +13,7 @@ import {
   throttle,
   Viewer,
 } from "../../../lib/live"
-import type { RoomStore } from "./room-store"
+import type { Entry, RoomStore } from "./room-store"
 import type { LocalDelivery } from "./local-delivery"
 
 /** Who is asking, as the handshake proves it: an admin, a display token, or nobody. */
@@ -147,26 +147,23 @@ export class LiveHub {
       .catch(() => [])
       .then(async () => {
         const current = await this.store.state(room)
-        const deltas: Delta[] = []
-        const append = async (topic: string, key: string, value: unknown) => {
-          deltas.push(await this.store.append(room, topic, key, value))
-          setValue((current[topic] ??= {}), key, value)
+        const entries: Entry[] = []
+        const add = (topic: string, key: string, data: unknown) => {
+          entries.push({ topic, key, data })
+          setValue((current[topic] ??= {}), key, data)
         }
-        try {
-          for (const next of values(current)) {
-            for (const [topic, keys] of Object.entries(next)) {
-              for (const [key, value] of Object.entries(keys)) {
-                if (JSON.stringify(current[topic]?.[key]) === JSON.stringify(value)) continue
-                await append(topic, key, value)
-              }
-              // Rows a head no longer names go after it (see ./pieces): a ticker entry that fell off.
-              for (const key of stalePieces(current[topic] ?? {}, keys)) await append(topic, key, null)
+        for (const next of values(current)) {
+          for (const [topic, keys] of Object.entries(next)) {
+            for (const [key, value] of Object.entries(keys)) {
+              if (JSON.stringify(current[topic]?.[key]) !== JSON.stringify(value)) add(topic, key, value)
             }
+            // Rows a head no longer names go after it (see ./pieces): a ticker entry that fell off.
+            for (const key of stalePieces(current[topic] ?? {}, keys)) add(topic, key, null)
           }
-        } finally {
-          // What was appended goes out even if a later append failed, or the screens see a gap.
-          this.broadcast(deltas)
         }
+        // All of it at once: consecutive seqs, one message (and with Redis one round trip).
+        const deltas = await this.store.append(room, entries)
+        this.broadcast(deltas)
         return deltas
       })
     this.publishing.set(room, mine)

@@ -12,10 +12,11 @@ import { LocalDelivery } from "./local-delivery"
 export type LiveServer = { hub: LiveHub; wall: WallServer | null; close(): Promise<void> }
 
 /**
- * With Redis every delta of every process is published on this channel by the room store,
- * in seq order, and each serving process hands it to its screens in that order (held
- * briefly if one ever overtakes another). Socket.IO's Redis adapter would deliver a
- * process's own deltas at once and the others' later, and screens would see seqs overtake.
+ * With Redis every publication of every process is published on this channel by the room
+ * store, as one run of deltas in seq order, and each serving process hands it to its screens
+ * in that order, as one message (held briefly if one ever overtakes another). Socket.IO's
+ * Redis adapter would deliver a process's own deltas at once and the others' later, and
+ * screens would see seqs overtake.
  */
 const DELTA_CHANNEL = "order-rhythm:deltas"
 
@@ -73,8 +74,9 @@ export async function startLiveServer(input: {
     const sub = redis.duplicate()
     io.adapter(createAdapter(pub, sub))
     const deltas = redis.duplicate()
-    const inOrder = new InOrderDelivery((delta: Delta) => local.deliver([delta]))
+    const inOrder = new InOrderDelivery((run: Delta[]) => local.deliver(run))
     await deltas.subscribe(DELTA_CHANNEL)
+    // A message is one publication's run of deltas (room-store's APPEND_SCRIPT).
     deltas.on("message", (_channel: string, message: string) => inOrder.push(JSON.parse(message)))
     closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop())
   } else {

@@ -6,9 +6,15 @@ import { Delta, ReplayBuffer, RoomName, RoomState, setValue } from "../../../lib
  * process, in Redis when several Medusa processes share the rooms (a counter, a hash of
  * current values and a capped stream per room), so a screen can resume on any of them.
  */
+/** One key's new value, as a publication appends it. */
+export type Entry = { topic: string; key: string; data: unknown }
+
 export interface RoomStore {
-  /** Takes the next sequence number of the room and records the delta under it. */
-  append(room: RoomName, topic: string, key: string, data: unknown): Promise<Delta>
+  /**
+   * Takes the room's next sequence numbers, one per entry, and records the deltas under them:
+   * one publication at once, so its seqs are consecutive and it travels as one message.
+   */
+  append(room: RoomName, entries: Entry[]): Promise<Delta[]>
   seq(room: RoomName): Promise<number>
   state(room: RoomName): Promise<RoomState>
   /** The deltas after `seq`, or null when the gap is older than what is kept. */
@@ -36,12 +42,14 @@ export class MemoryRoomStore implements RoomStore {
     return room
   }
 
-  async append(name: RoomName, topic: string, key: string, data: unknown): Promise<Delta> {
+  async append(name: RoomName, entries: Entry[]): Promise<Delta[]> {
     const room = this.room(name)
-    const delta = { room: name, seq: ++room.seq, topic, key, data }
-    setValue((room.state[topic] ??= {}), key, data)
-    room.buffer.push(delta)
-    return delta
+    return entries.map(({ topic, key, data }) => {
+      const delta = { room: name, seq: ++room.seq, topic, key, data }
+      setValue((room.state[topic] ??= {}), key, data)
+      room.buffer.push(delta)
+      return delta
+    })
   }
 
   async seq(name: RoomName) {
@@ -63,22 +71,31 @@ export class MemoryRoomStore implements RoomStore {
 const FIELD_SEPARATOR = "\u001f"
 
 /**
- * One Lua script takes the seq, stores the value (a piece sent as null is removed, see
- * lib/live/pieces), appends to the replay stream and publishes the delta: Redis runs it
- * atomically, so no process can leave a hole in a room's seqs (by dying between two commands)
- * and deltas are published in seq order.
+ * One Lua script appends a publication: per entry it takes the seq, stores the value (a piece
+ * sent as null is removed, see lib/live/pieces) and appends to the replay stream; then it
+ * publishes the run as one JSON array. Redis runs it atomically, so no process can leave a hole
+ * in a room's seqs (by dying between two commands), a run's seqs are consecutive, and runs are
+ * published in seq order. ARGV: room, field separator, stream length, channel, then
+ * topic, key, JSON value for each entry. Returns the run's last seq.
  */
 const APPEND_SCRIPT = `
-local seq = redis.call('INCR', KEYS[1])
-local delta = '{"room":' .. cjson.encode(ARGV[1]) .. ',"seq":' .. seq .. ',"topic":' .. cjson.encode(ARGV[2]) ..
-  ',"key":' .. cjson.encode(ARGV[3]) .. ',"data":' .. ARGV[4] .. '}'
-if ARGV[4] == 'null' and string.find(ARGV[3], '#', 1, true) then
-  redis.call('HDEL', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3])
-else
-  redis.call('HSET', KEYS[2], ARGV[2] .. ARGV[5] .. ARGV[3], ARGV[4])
+local room, sep, capacity, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local deltas = {}
+local seq = 0
+for i = 5, #ARGV, 3 do
+  local topic, key, data = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  seq = redis.call('INCR', KEYS[1])
+  local delta = '{"room":' .. cjson.encode(room) .. ',"seq":' .. seq .. ',"topic":' .. cjson.encode(topic) ..
+    ',"key":' .. cjson.encode(key) .. ',"data":' .. data .. '}'
+  if data == 'null' and string.find(key, '#', 1, true) then
+    redis.call('HDEL', KEYS[2], topic .. sep .. key)
+  else
+    redis.call('HSET', KEYS[2], topic .. sep .. key, data)
+  end
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', capacity, '*', 'delta', delta)
+  deltas[#deltas + 1] = delta
 end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', 'delta', delta)
-if ARGV[7] ~= '' then redis.call('PUBLISH', ARGV[7], delta) end
+if channel ~= '' and #deltas > 0 then redis.call('PUBLISH', channel, '[' .. table.concat(deltas, ',') .. ']') end
 return seq
 `
 
@@ -99,23 +116,23 @@ export class RedisRoomStore implements RoomStore {
     }
   }
 
-  async append(room: RoomName, topic: string, key: string, data: unknown): Promise<Delta> {
+  async append(room: RoomName, entries: Entry[]): Promise<Delta[]> {
+    if (!entries.length) return []
     const keys = this.keys(room)
-    const seq = (await this.redis.eval(
+    const last = (await this.redis.eval(
       APPEND_SCRIPT,
       3,
       keys.seq,
       keys.state,
       keys.stream,
       room,
-      topic,
-      key,
-      JSON.stringify(data),
       FIELD_SEPARATOR,
       String(this.replayCapacity),
-      this.channel
+      this.channel,
+      ...entries.flatMap(({ topic, key, data }) => [topic, key, JSON.stringify(data)])
     )) as number
-    return { room, seq, topic, key, data }
+    const first = last - entries.length + 1
+    return entries.map(({ topic, key, data }, i) => ({ room, seq: first + i, topic, key, data }))
   }
 
   async seq(room: RoomName) {
