@@ -1,6 +1,7 @@
 import { backlogAt, type Backlog } from "./backlog"
 import { cycleTimesOf, windowCohort, type CycleTimes } from "./cycle-time"
 import type { FlowDigest } from "./flow-digest"
+import type { OpenOrders } from "./open-orders"
 import { seasonalProfileCurve, type ExpectedCurve } from "./expected-curve"
 import { flowRates, type FlowRates } from "./flow-rates"
 import { prepareBuckets, prepareFlows, type BucketsInput, type FlowsInput } from "./prepared"
@@ -23,6 +24,11 @@ export type RhythmInput = {
    * with the same SLA targets; `flows` then only need the open orders. Default: from `flows`.
    */
   cohort?: FlowDigest
+  /**
+   * The open orders' backlog and open-and-late figures already counted (see OpenOrders); with
+   * `cohort` as well, `flows` are not needed at all. Default: from `flows`.
+   */
+  open?: OpenOrders
   /**
    * Orders per local hour-of-week over the heat map's window for these channels, already summed
    * (see hourOfWeekTotals); `buckets` then need not hold the heat map's hours. Default: from `buckets`.
@@ -78,7 +84,7 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
     finalStage: options.finalStage,
     window: options.window,
     rates: flowRates(input.windowBuckets ?? buckets, options.window, nowUtc, channels),
-    backlog: backlogAt(flows, nowUtc, options.finalStage, { channels, ageEdgesHours: options.ageEdgesHours }),
+    backlog: input.open?.backlog ?? backlogAt(flows, nowUtc, options.finalStage, { channels, ageEdgesHours: options.ageEdgesHours }),
     cycleTimes: cycleTimesOf(cohort, options.finalStage),
     sla: slaBreaches(flows, options.window, nowUtc, {
       finalStage: options.finalStage,
@@ -86,6 +92,7 @@ export function rhythmSummary(input: RhythmInput, nowUtc: string, options: Rhyth
       channels,
       oldestLimit: options.oldestLimit,
       cohort,
+      openLate: input.open?.late,
     }),
     heatMap: input.heatTotals
       ? heatMapFromTotals(input.heatTotals, options.heatMapWindow ?? options.window, options.timezone)

@@ -67,4 +67,20 @@ describe("SLA breaches", () => {
   it("stages without a target are not reported", () => {
     expect(slaBreaches(flows, window, now, { finalStage: "delivered", slaHours: { shipped: 48 } }).map((s) => s.stage)).toEqual(["shipped"])
   })
+
+  it("counts only orders still waiting: one at the final stage is done, even with an earlier stage unrecorded", () => {
+    // Delivered (which proves shipped) without a recorded capture: with shipping final it waits for nothing.
+    const done = flow("h", "2026-06-09T00:00:00Z", { deliveredAt: "2026-06-09T10:00:00Z" })
+    const waiting = flow("i", "2026-06-09T00:00:00Z")
+    const r = slaBreaches([done, waiting], window, now, { finalStage: "shipped", slaHours: { captured: 2 } })
+    expect(r[0].oldestOpenLate.map((o) => o.orderId)).toEqual(["i"])
+  })
+
+  it("takes open-and-late orders counted elsewhere as they are, limited, beside the cohort's counts", () => {
+    const counted = { openLate: 12, oldestOpenLate: [{ orderId: "x", channelId: "web", placedAt: "2026-06-01T00:00:00Z", ageHours: 228, overHours: 204 }] }
+    const r = slaBreaches(flows, window, now, { finalStage: "shipped", slaHours, openLate: { fulfilled: counted } })
+    expect(r[0]).toMatchObject({ stage: "fulfilled", completed: 2, completedLate: 1, openLate: 12, oldestOpenLate: counted.oldestOpenLate })
+    // A stage the count left out has no open-and-late orders (it is not read from the flows).
+    expect(r[1]).toMatchObject({ stage: "shipped", openLate: 0, oldestOpenLate: [] })
+  })
 })

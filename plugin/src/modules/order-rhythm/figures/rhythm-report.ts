@@ -1,5 +1,17 @@
 import { DateTime } from "luxon"
-import { disjointWindows, ExpectedCurve, FlowDigest, Granularity, heatMapHours, HourBucket, OrderFlow, rhythmSeries, rhythmSummary, Window } from "../../../lib/rhythm"
+import {
+  disjointWindows,
+  ExpectedCurve,
+  FlowDigest,
+  Granularity,
+  heatMapHours,
+  HourBucket,
+  OpenOrders,
+  OrderFlow,
+  rhythmSeries,
+  rhythmSummary,
+  Window,
+} from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
 import { convertDays, RateBook, sumAmounts } from "../../../lib/money"
 import type { RhythmReadFilter } from "../store/read-rhythm"
@@ -32,10 +44,12 @@ export type RhythmInputReader = (
   heatTotals: ArrayLike<number>
   /** present when windowByDay: the window's day rows (see store/read-rhythm readDayBuckets) */
   windowBuckets?: HourBucket[]
-  /** all open orders, and the window's orders unless `cohort` stands for them */
+  /** all open orders unless `open` stands for them, and the window's orders unless `cohort` does */
   flows: OrderFlow[]
   /** the window's cohort from stored digests (see store/flow-digests) */
   cohort?: FlowDigest
+  /** the open orders' backlog and open-and-late figures, summed by the store (see store/read-open-orders) */
+  open?: OpenOrders
   coverageStartUtc: string | undefined
   rateBook: RateBook | null
 }>
@@ -77,7 +91,7 @@ export async function rhythmReport(
     heatWindow: { fromUtc: new Date(startMs).toISOString(), toUtc: new Date(Math.max(startMs, endMs)).toISOString() },
   })
   const summary = rhythmSummary(
-    { buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets, cohort: input.cohort, heatTotals: input.heatTotals },
+    { buckets: input.buckets, flows: input.flows, windowBuckets: input.windowBuckets, cohort: input.cohort, open: input.open, heatTotals: input.heatTotals },
     params.nowUtc,
     {
       expectedCurve: await expectedCurve?.(input),

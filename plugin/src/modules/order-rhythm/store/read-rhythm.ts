@@ -6,7 +6,7 @@ import { Knex } from "./knex"
  * An instant as epoch milliseconds: the driver's timestamptz parser costs more than the rest of
  * a row, and a year of rows is read per request. mergeBucketRows takes either.
  */
-const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`
+export const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`
 
 export type RhythmReadFilter = {
   fromUtc: string
@@ -239,37 +239,41 @@ export function flowOfRow(row: any): OrderFlow {
 }
 
 /**
- * Orders placed in the window (unless `openOnly`: the stored cohort digests stand for them),
- * and every order still open whenever it was placed (the backlog). Separate reads, each on its
- * own index: the window's by placement, the open ones by the partial index of the final stage
- * (an OR of the two would scan the whole history).
+ * Orders placed in the window and every order still open whenever it was placed: what the
+ * engine needs before the stored digests and open-order sums are there (see rhythm-input).
+ * Separate reads, each on its own index: the window's by placement, the open ones by the
+ * partial index of the final stage (an OR of the two would scan the whole history).
  */
-export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter & { openOnly?: boolean }): Promise<OrderFlow[]> {
-  const finalColumn = FINAL_STAGE_COLUMN[filter.finalStage]
-  const scoped = () => {
-    const query = knex("order_rhythm_order_fact").select(knex.raw(FLOW_COLUMNS)).whereNull("deleted_at")
-    if (filter.channels) {
-      const channels = filter.channels
-      // Same as coalesce(sales_channel_id, '') in (...), but the (channel, placed_at) index serves it.
-      query.where((where: Knex) => {
-        where.whereIn("sales_channel_id", channels)
-        if (channels.includes("")) where.orWhereNull("sales_channel_id")
-      })
-    }
-    if (filter.locationId) {
-      query.where("stock_location_id", filter.locationId)
-    }
-    return query
-  }
-  const open = () => scoped().whereNull("canceled_at").whereNull(finalColumn)
-  const reads = filter.openOnly
-    ? [open()]
-    : [
-        scoped().where("placed_at", ">=", filter.fromUtc).where("placed_at", "<", filter.toUtc),
-        open().where("placed_at", "<", filter.fromUtc),
-        open().where("placed_at", ">=", filter.toUtc),
-      ]
+export async function readOrderFlows(knex: Knex, filter: RhythmReadFilter): Promise<OrderFlow[]> {
+  const columns = (query: Knex) => query.select(knex.raw(FLOW_COLUMNS))
+  const reads = [
+    columns(scopedFacts(knex, filter)).where("placed_at", ">=", filter.fromUtc).where("placed_at", "<", filter.toUtc),
+    columns(openFacts(knex, filter)).where("placed_at", "<", filter.fromUtc),
+    columns(openFacts(knex, filter)).where("placed_at", ">=", filter.toUtc),
+  ]
   return (await Promise.all(reads)).flat().map(flowOfRow)
+}
+
+/** The order facts of the filter's channels and stock location. */
+export function scopedFacts(knex: Knex, filter: Pick<RhythmReadFilter, "channels" | "locationId">) {
+  const query = knex("order_rhythm_order_fact").whereNull("deleted_at")
+  if (filter.channels) {
+    const channels = filter.channels
+    // Same as coalesce(sales_channel_id, '') in (...), but the (channel, placed_at) index serves it.
+    query.where((where: Knex) => {
+      where.whereIn("sales_channel_id", channels)
+      if (channels.includes("")) where.orWhereNull("sales_channel_id")
+    })
+  }
+  if (filter.locationId) {
+    query.where("stock_location_id", filter.locationId)
+  }
+  return query
+}
+
+/** Of those, the orders not canceled and not at the final stage: the partial index of that stage serves it. */
+export function openFacts(knex: Knex, filter: Pick<RhythmReadFilter, "channels" | "locationId" | "finalStage">) {
+  return scopedFacts(knex, filter).whereNull("canceled_at").whereNull(FINAL_STAGE_COLUMN[filter.finalStage])
 }
 
 /** The earliest fact the plugin holds: before it, "no orders" means "not installed yet". */

@@ -1,6 +1,7 @@
 import type { RhythmInputReader } from "../figures/rhythm-report"
 import { readCohortDigest } from "./flow-digests"
 import { readRateBook } from "./exchange-rates"
+import { readOpenOrders } from "./read-open-orders"
 import { readCoverageStart, readDayBuckets, readHeatTotals, readHourBuckets, readOrderFlows } from "./read-rhythm"
 import { Knex } from "./knex"
 import type { PluginOptions } from "../../../lib/options"
@@ -10,8 +11,9 @@ export type TimedRead = <T>(name: string, read: Promise<T>) => Promise<T>
 
 /**
  * Everything a rhythm report reads, at once: the hours its figures look at, the heat map's
- * totals, the window's days, the open orders and the window's cohort (from the stored digests
- * once they are complete, else the window's orders raw), the coverage start and the rates.
+ * totals, the window's days, the coverage start and the rates; once the stored digests are
+ * complete, the window's cohort from them and the open orders' figures summed by PostgreSQL
+ * (see store/read-open-orders), else the window's and the open orders' flows raw.
  */
 export async function readRhythmInput(
   knex: Knex,
@@ -19,7 +21,7 @@ export async function readRhythmInput(
   options: Pick<PluginOptions, "timezone" | "slaHours"> & { digested: boolean; timed?: TimedRead }
 ): ReturnType<RhythmInputReader> {
   const timed: TimedRead = options.timed ?? ((_name, read) => read)
-  const [buckets, heatTotals, windowBuckets, flows, cohort, coverageStartUtc, rateBook] = await Promise.all([
+  const [buckets, heatTotals, windowBuckets, flows, cohort, coverageStartUtc, rateBook, open] = await Promise.all([
     timed("hourBuckets", readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels })),
     timed("heatTotals", readHeatTotals(knex, { ...filter.heatWindow, channels: filter.channels, timezone: options.timezone })),
     filter.windowByDay
@@ -28,7 +30,8 @@ export async function readRhythmInput(
           readDayBuckets(knex, { fromUtc: filter.fromUtc, toUtc: filter.toUtc, nowUtc: filter.nowUtc, channels: filter.channels, timezone: options.timezone })
         )
       : undefined,
-    timed("flows", readOrderFlows(knex, { ...filter, openOnly: options.digested })),
+    // With the digests, nothing needs an order's flow: the open orders' figures come summed.
+    options.digested ? [] : timed("flows", readOrderFlows(knex, filter)),
     options.digested
       ? timed(
           "cohortDigest",
@@ -44,6 +47,7 @@ export async function readRhythmInput(
       : undefined,
     timed("coverageStart", readCoverageStart(knex)),
     timed("rateBook", readRateBook(knex)),
+    options.digested ? timed("openOrders", readOpenOrders(knex, filter, { slaHours: options.slaHours })) : undefined,
   ])
-  return { buckets, heatTotals, windowBuckets, flows, cohort, coverageStartUtc, rateBook }
+  return { buckets, heatTotals, windowBuckets, flows, cohort, open, coverageStartUtc, rateBook }
 }
