@@ -10,7 +10,7 @@ export { backlogAt, isOpenAt, DEFAULT_AGE_EDGES_HOURS, type AgeBucket, type Back
 export { cycleTimes, cycleTimesOf, windowCohort, type CycleTime, type CycleTimes } from "./cycle-time"
 export { digestFlows, digestQuantile, emptyDigest, mergeDigests, reachedCount, DIGEST_RELATIVE_ERROR, DIGEST_STAGES, type FlowDigest, type StageDigest } from "./flow-digest"
 export { BLOCK_HOURS, blocksHolding, childBlocks, coverWindow, type Block, type WindowCover } from "./time-blocks"
-export { slaBreaches, OLDEST_OPEN_LATE, type LateOrder, type OpenLate, type StageBreaches } from "./sla-breaches"
+export { slaBreaches, slaStagesShown, OLDEST_OPEN_LATE, type LateOrder, type OpenLate, type StageBreaches } from "./sla-breaches"
 export type { OpenOrders } from "./open-orders"
 export { hourOfWeekHeatMap, hourOfWeekTotals, heatMapFromTotals, heatMapHours, type HeatCell, type HeatMap, type HeatMeasure, type HourOfWeek } from "./heat-map"
 export { seasonalProfileCurve, type ExpectedCurve, type ExpectedHour, type SeasonalProfileOptions } from "./expected-curve"

@@ -30,6 +30,15 @@ export type StageBreaches = {
   oldestOpenLate: LateOrder[]
 }
 
+/**
+ * The SLA stages a store's figures show: those with a target, up to its final stage (capture
+ * stands outside that order and is always kept when it has a target).
+ */
+export function slaStagesShown(finalStage: FinalStage, slaHours: Partial<Record<SlaStage, number>>): SlaStage[] {
+  const lastStage = FLOW_ORDER.indexOf(finalStage)
+  return SLA_STAGES.filter((stage) => slaHours[stage] !== undefined && FLOW_ORDER.indexOf(stage as FinalStage) <= lastStage)
+}
+
 /** How many of the oldest open-and-late orders a stage lists. */
 export const OLDEST_OPEN_LATE = 10
 
@@ -62,7 +71,6 @@ export function slaBreaches(
 ): StageBreaches[] {
   const nowMs = toMs(nowUtc)
   const limit = options.oldestLimit ?? OLDEST_OPEN_LATE
-  const lastStage = FLOW_ORDER.indexOf(options.finalStage)
   const cohort = options.cohort ?? windowCohort(flows, window, nowUtc, options.slaHours, options.channels)
   // Still waiting: placed by now and not at the final stage (an order that got there is done,
   // whatever it skipped on the way; the store's open-order sums count the same orders).
@@ -73,9 +81,8 @@ export function slaBreaches(
       )
 
   const result: StageBreaches[] = []
-  for (const stage of SLA_STAGES) {
-    const targetHours = options.slaHours[stage]
-    if (targetHours === undefined || FLOW_ORDER.indexOf(stage as FinalStage) > lastStage) continue
+  for (const stage of slaStagesShown(options.finalStage, options.slaHours)) {
+    const targetHours = options.slaHours[stage]!
     const open = options.openLate ? (options.openLate[stage] ?? { openLate: 0, oldestOpenLate: [] }) : openLateOf(scoped, stage, targetHours, nowMs)
     const reached = cohort.stages[stage]
     result.push({

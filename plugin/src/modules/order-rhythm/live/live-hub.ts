@@ -251,7 +251,7 @@ export class LiveHub {
       let complete = true
       for (const room of rooms) {
         const sent = Math.max(snapshot.seqs[room], ...replays.filter((d) => d.room === room).map((d) => d.seq))
-        const delivered = this.local?.after(room, sent)
+        const delivered = this.local ? this.local.after(room, sent) : []
         if (delivered) meanwhile.push(...delivered)
         else complete = false
       }

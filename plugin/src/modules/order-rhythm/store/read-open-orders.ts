@@ -1,7 +1,7 @@
 import {
   DEFAULT_AGE_EDGES_HOURS,
   OLDEST_OPEN_LATE,
-  type FinalStage,
+  slaStagesShown,
   type LateOrder,
   type OpenLate,
   type OpenOrders,
@@ -24,14 +24,13 @@ const REACHED_MS: Record<SlaStage, string> = {
   delivered: MS("fully_delivered_at"),
 }
 
-const SLA_STAGES: readonly SlaStage[] = ["captured", "fulfilled", "shipped", "delivered"]
-const FLOW_ORDER: readonly FinalStage[] = ["fulfilled", "shipped", "delivered"]
+const HOUR_MS = 3_600_000
 
 type Filter = Pick<RhythmReadFilter, "channels" | "locationId" | "finalStage"> & { nowUtc: string }
 
 /**
  * The backlog and each SLA stage's open-and-late orders, summed by PostgreSQL over the orders
- * open at `now` (see lib/rhythm OpenOrders): one row of figures and at most ten orders a stage
+ * open at `now` (see lib/rhythm OpenOrders): a row per age bucket and at most ten orders a stage
  * come back, however many orders are open. The same rules as the engine's backlogAt and
  * slaBreaches: open = placed by now, not canceled, final stage not reached by now; ages in hours
  * from placement; buckets from DEFAULT_AGE_EDGES_HOURS; p50 / p90 by linear interpolation
@@ -40,8 +39,7 @@ type Filter = Pick<RhythmReadFilter, "channels" | "locationId" | "finalStage"> &
  */
 export async function readOpenOrders(knex: Knex, filter: Filter, options: { slaHours: Partial<Record<SlaStage, number>> }): Promise<OpenOrders> {
   const nowMs = Date.parse(filter.nowUtc)
-  const lastStage = FLOW_ORDER.indexOf(filter.finalStage)
-  const stages = SLA_STAGES.filter((stage) => options.slaHours[stage] !== undefined && FLOW_ORDER.indexOf(stage as FinalStage) <= lastStage)
+  const stages = slaStagesShown(filter.finalStage, options.slaHours)
   const late = (stage: SlaStage) => {
     // Not at the stage by now and placed before now minus the target: older than the target.
     const placedBefore = new Date(nowMs - Number(options.slaHours[stage]) * HOUR_MS).toISOString()
@@ -69,8 +67,6 @@ export async function readOpenOrders(knex: Knex, filter: Filter, options: { slaH
     ),
   }
 }
-
-const HOUR_MS = 3_600_000
 
 /** The orders open at now: placed by then, and not at the final stage through a later one either (the index cannot see that). */
 function openAt(knex: Knex, filter: Filter, nowMs: number) {
