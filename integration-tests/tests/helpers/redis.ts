@@ -1,19 +1,11 @@
 import Redis from "ioredis"
+import { redisAnswers as answers } from "../../../plugin/src/test-support/redis"
 
 /** Redis for the tests that need it: on CI it must answer (fail, don't skip); elsewhere skip loudly. */
 export const TEST_REDIS_URL = process.env.ORDER_RHYTHM_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/7"
 
 export async function redisAnswers(url = TEST_REDIS_URL): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null })
-  try {
-    await client.connect()
-    await client.ping()
-    return true
-  } catch {
-    return false
-  } finally {
-    client.disconnect()
-  }
+  return answers(url)
 }
 
 export async function flushRedis(url = TEST_REDIS_URL) {

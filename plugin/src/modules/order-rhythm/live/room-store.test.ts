@@ -1,25 +1,13 @@
 import Redis from "ioredis"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Delta } from "../../../lib/live"
+import { redisAnswers } from "../../../test-support/redis"
 import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
 
 // Database 6: the integration tests use 7 and flush it.
 const REDIS_URL = process.env.ORDER_RHYTHM_TEST_REDIS_URL_UNIT ?? "redis://127.0.0.1:6379/6"
 
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null })
-  try {
-    await client.connect()
-    await client.ping()
-    return true
-  } catch {
-    return false
-  } finally {
-    client.disconnect()
-  }
-}
-
-const hasRedis = await redisAnswers()
+const hasRedis = await redisAnswers(REDIS_URL)
 if (!hasRedis && process.env.CI === "true") throw new Error(`Redis does not answer at ${REDIS_URL}, and on CI these tests must run`)
 if (!hasRedis) console.warn(`\n*** SKIPPING the Redis room store tests: no Redis at ${REDIS_URL} ***\n`)
 
