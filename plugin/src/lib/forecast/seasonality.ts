@@ -32,15 +32,11 @@ export function isSeasonal(y: readonly number[], m: number): boolean {
 
 export type SeasonalKind = "multiplicative" | "additive"
 
-/**
- * Seasonal indices of phase t mod m from a centred moving average (R's `decompose`): ratios for
- * multiplicative (normalised to mean 1), differences for additive (normalised to mean 0).
- */
-export function classicalIndices(y: readonly number[], m: number, kind: SeasonalKind): number[] {
+/** The detrended values (ratios or differences to a centred moving average) grouped by phase. */
+function detrendedByPhase(y: readonly number[], m: number, kind: SeasonalKind): number[][] {
   const n = y.length
   const half = Math.floor(m / 2)
-  const sums = new Array(m).fill(0)
-  const counts = new Array(m).fill(0)
+  const byPhase: number[][] = Array.from({ length: m }, () => [])
   for (let t = half; t < n - half; t++) {
     let trend: number
     if (m % 2 === 0) {
@@ -53,13 +49,53 @@ export function classicalIndices(y: readonly number[], m: number, kind: Seasonal
       trend = s / m
     }
     const detrended = kind === "multiplicative" ? y[t] / trend : y[t] - trend
-    if (!Number.isFinite(detrended)) continue
-    sums[t % m] += detrended
-    counts[t % m]++
+    if (Number.isFinite(detrended)) byPhase[t % m].push(detrended)
   }
-  const raw = sums.map((s, i) => (counts[i] ? s / counts[i] : kind === "multiplicative" ? 1 : 0))
+  return byPhase
+}
+
+/**
+ * Seasonal indices of phase t mod m from a centred moving average (R's `decompose`): ratios for
+ * multiplicative (normalised to mean 1), differences for additive (normalised to mean 0).
+ */
+export function classicalIndices(y: readonly number[], m: number, kind: SeasonalKind): number[] {
+  const neutral = kind === "multiplicative" ? 1 : 0
+  const raw = detrendedByPhase(y, m, kind).map((xs) => (xs.length ? mean(xs) : neutral))
   const centre = mean(raw)
   return raw.map((v) => (kind === "multiplicative" ? v / centre : v - centre))
+}
+
+/**
+ * How far to trust a series' own classical indices: the positive-part James-Stein weight
+ * 1 - noise / spread, where spread is the indices' mean square distance from "no season" and noise
+ * the mean variance of one index (the spread of its phase's detrended values across the years,
+ * over how many there are). Four years of a noisy month give indices that are half noise; taken
+ * at face value, that noise is forecast every year. Shrinking each index toward no season by this
+ * weight keeps a clear season whole and damps a faint one. On M3's validation window (last 18 of
+ * train, mean of SES, damped, Theta and OTM) sMAPE 14.05 -> 14.00, 242 series better, 153 worse,
+ * the paired difference 3.5 standard errors; a fixed weight of 0.9 gave 14.03, 0.8 14.03, 1.1
+ * 14.23; twice the noise 14.01, half 14.03; dropping the seasonality test and letting the weight
+ * decide alone 14.13.
+ */
+export function seasonalShrinkage(y: readonly number[], m: number, kind: SeasonalKind, indices: readonly number[]): number {
+  const neutral = kind === "multiplicative" ? 1 : 0
+  let noise = 0
+  let phases = 0
+  for (const xs of detrendedByPhase(y, m, kind)) {
+    if (xs.length < 2) continue
+    const mu = mean(xs)
+    noise += xs.reduce((a, v) => a + (v - mu) ** 2, 0) / (xs.length - 1) / xs.length
+    phases++
+  }
+  if (!phases) return 1
+  noise /= phases
+  const spread = indices.reduce((a, v) => a + (v - neutral) ** 2, 0) / indices.length
+  return spread > 0 ? Math.max(0, 1 - noise / spread) : 0
+}
+
+/** Indices moved toward no season (1 multiplicative, 0 additive) by weight w in [0, 1]. */
+export function shrinkIndices(indices: readonly number[], kind: SeasonalKind, w: number): number[] {
+  return indices.map((v) => (kind === "multiplicative" ? 1 + w * (v - 1) : w * v))
 }
 
 /**

@@ -1,9 +1,10 @@
-import { classicalIndices, isSeasonal, type SeasonalKind } from "../seasonality"
+import { classicalIndices, isSeasonal, seasonalShrinkage, shrinkIndices, type SeasonalKind } from "../seasonality"
 import type { Forecaster, ModelFamily, ModelState } from "../types"
 
 /**
  * Wraps a non-seasonal model the way the M3 winners did: test for a season, take it out with a
- * classical decomposition, forecast the adjusted series, put the season back. Multiplicative when
+ * classical decomposition (its indices shrunk toward no season by how noisy they are, see
+ * `seasonalShrinkage`), forecast the adjusted series, put the season back. Multiplicative when
  * the series is strictly positive, additive when it has zeros (daily demand does).
  */
 export type AdjustedState = {
@@ -33,7 +34,9 @@ export function withSeasonalAdjustment(name: string, core: Forecaster, family: M
         indices = ctx.sharedProfile.slice()
       } else if (m > 1 && isSeasonal(y, m)) {
         kind = y.every((v) => v > 0) ? "multiplicative" : "additive"
-        indices = classicalIndices(y, m, kind)
+        // a series' own indices carry its noise too: shrunk by how much of them is noise
+        const raw = classicalIndices(y, m, kind)
+        indices = shrinkIndices(raw, kind, seasonalShrinkage(y, m, kind, raw))
       }
       const meta = { indices, kind }
       const adjusted = indices.length ? y.map((v, t) => adjust(meta, v, t % m)) : y
