@@ -59,10 +59,21 @@ function detrendedByPhase(y: readonly number[], m: number, kind: SeasonalKind): 
  * multiplicative (normalised to mean 1), differences for additive (normalised to mean 0).
  */
 export function classicalIndices(y: readonly number[], m: number, kind: SeasonalKind): number[] {
+  return indicesOfPhases(detrendedByPhase(y, m, kind), kind)
+}
+
+function indicesOfPhases(byPhase: readonly number[][], kind: SeasonalKind): number[] {
   const neutral = kind === "multiplicative" ? 1 : 0
-  const raw = detrendedByPhase(y, m, kind).map((xs) => (xs.length ? mean(xs) : neutral))
+  const raw = byPhase.map((xs) => (xs.length ? mean(xs) : neutral))
   const centre = mean(raw)
   return raw.map((v) => (kind === "multiplicative" ? v / centre : v - centre))
+}
+
+/** The classical indices shrunk by their own noise (see seasonalShrinkage), detrending the series once. */
+export function shrunkClassicalIndices(y: readonly number[], m: number, kind: SeasonalKind): number[] {
+  const byPhase = detrendedByPhase(y, m, kind)
+  const raw = indicesOfPhases(byPhase, kind)
+  return shrinkIndices(raw, kind, shrinkageOfPhases(byPhase, kind, raw))
 }
 
 /**
@@ -78,10 +89,14 @@ export function classicalIndices(y: readonly number[], m: number, kind: Seasonal
  * decide alone 14.13.
  */
 export function seasonalShrinkage(y: readonly number[], m: number, kind: SeasonalKind, indices: readonly number[]): number {
+  return shrinkageOfPhases(detrendedByPhase(y, m, kind), kind, indices)
+}
+
+function shrinkageOfPhases(byPhase: readonly number[][], kind: SeasonalKind, indices: readonly number[]): number {
   const neutral = kind === "multiplicative" ? 1 : 0
   let noise = 0
   let phases = 0
-  for (const xs of detrendedByPhase(y, m, kind)) {
+  for (const xs of byPhase) {
     if (xs.length < 2) continue
     const mu = mean(xs)
     noise += xs.reduce((a, v) => a + (v - mu) ** 2, 0) / (xs.length - 1) / xs.length

@@ -1,4 +1,4 @@
-import { classicalIndices, isSeasonal, seasonalShrinkage, shrinkIndices, type SeasonalKind } from "../seasonality"
+import { isSeasonal, shrunkClassicalIndices, type SeasonalKind } from "../seasonality"
 import type { Forecaster, ModelFamily, ModelState } from "../types"
 
 /**
@@ -35,8 +35,7 @@ export function withSeasonalAdjustment(name: string, core: Forecaster, family: M
       } else if (m > 1 && isSeasonal(y, m)) {
         kind = y.every((v) => v > 0) ? "multiplicative" : "additive"
         // a series' own indices carry its noise too: shrunk by how much of them is noise
-        const raw = classicalIndices(y, m, kind)
-        indices = shrinkIndices(raw, kind, seasonalShrinkage(y, m, kind, raw))
+        indices = shrunkClassicalIndices(y, m, kind)
       }
       const meta = { indices, kind }
       const adjusted = indices.length ? y.map((v, t) => adjust(meta, v, t % m)) : y

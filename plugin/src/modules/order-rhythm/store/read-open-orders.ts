@@ -40,16 +40,17 @@ type Filter = Pick<RhythmReadFilter, "channels" | "locationId" | "finalStage"> &
 export async function readOpenOrders(knex: Knex, filter: Filter, options: { slaHours: Partial<Record<SlaStage, number>> }): Promise<OpenOrders> {
   const nowMs = Date.parse(filter.nowUtc)
   const stages = slaStagesShown(filter.finalStage, options.slaHours)
-  const late = (stage: SlaStage) => {
-    // Not at the stage by now and placed before now minus the target: older than the target.
-    const placedBefore = new Date(nowMs - Number(options.slaHours[stage]) * HOUR_MS).toISOString()
-    return { sql: `coalesce(${REACHED_MS[stage]} > ${nowMs}, true) and placed_at < ?`, bindings: [placedBefore] }
-  }
+  // Per stage: not at it by now and placed before now minus its target (older than the target).
+  const late = stages.map((stage) => ({
+    stage,
+    sql: `coalesce(${REACHED_MS[stage]} > ${nowMs}, true) and placed_at < ?`,
+    bindings: [new Date(nowMs - Number(options.slaHours[stage]) * HOUR_MS).toISOString()],
+  }))
   const [figures, ...oldest] = await Promise.all([
-    readFigures(knex, filter, nowMs, stages.map((stage) => ({ stage, ...late(stage) }))),
-    ...stages.map((stage) =>
+    readFigures(knex, filter, nowMs, late),
+    ...late.map(({ sql, bindings }) =>
       openAt(knex, filter, nowMs)
-        .whereRaw(late(stage).sql, late(stage).bindings)
+        .whereRaw(sql, bindings)
         .select("order_id", "sales_channel_id", knex.raw(`${MS("placed_at")}::float8 as placed_ms`))
         // Oldest first: the partial index of the final stage is in this order already.
         .orderBy("placed_at", "asc")
