@@ -57,7 +57,7 @@ import { inventoryRoom, wallRoom } from "../../lib/live"
 const WEEK_MS = 7 * 24 * 3_600_000
 /**
  * How long marked cycle-time digests wait to be settled. A settle costs about the same for one
- * order as for many in the same hours (18 ms of CPU on a slow 2-core machine: six block levels
+ * order as for many in the same hours (about 20 ms of CPU on a slow 2-core machine: six block levels
  * rewritten), so at a checkout a second it was a fifth of the plugin's cost per order; reads
  * meanwhile take the stale hour raw, so waiting longer changes no figure.
  */

@@ -109,7 +109,8 @@ export const loadOrdersStep = createStep("order-rhythm-load-orders", async ({ or
 /**
  * Which inventory items each variant draws on, read from the link itself: through
  * `items.variant.inventory_items` Query would also load every variant from the Product module
- * only to reach its links (per order 10-15 ms of the server's CPU, a third of the load).
+ * only to reach its links (for one order about 10 ms of the server's CPU, a sixth of the load;
+ * bench/ingest/per-order-cost-exec.ts). A line whose variant has no links gets none ([]).
  */
 async function inventoryItemsOf(query: any, variantIds: string[]): Promise<Map<string, Array<{ inventory_item_id: string; required_quantity: unknown }>>> {
   const byVariant = new Map<string, Array<{ inventory_item_id: string; required_quantity: unknown }>>()
