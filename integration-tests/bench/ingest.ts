@@ -37,7 +37,7 @@
  *    few thousand orders keep it busy; a shorter walk is started again).
  */
 import { mkdirSync, writeFileSync } from "node:fs"
-import { percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
+import { median, percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
@@ -62,12 +62,6 @@ if (HTTP_PORT < 9200 || HTTP_PORT + 2 > 9299) throw new Error("BENCH_INGEST_HTTP
 
 const log = (s = "") => console.log(s)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const median = (xs: number[]) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
-  if (!s.length) return NaN
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const pct = percentile
 
 async function database() {

@@ -47,8 +47,9 @@
 import { ChildProcess, execSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { client, forkTs, now } from "./live/rpc"
+import { client, exited, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
+import { median } from "./lib/figures"
 import { httpClient } from "../src/clients/http-client"
 import { completeCart, prepareCart } from "../src/clients/shopper"
 import type { SeededStore } from "../src/seed/store"
@@ -72,12 +73,6 @@ if (HTTP_PORT < 9300 || HTTP_PORT > 9399) throw new Error("BENCH_LIVE_HTTP_PORT 
 const log = (s = "") => console.log(s)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : String(v))
-const median = (xs: number[]) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
-  if (!s.length) return NaN
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 /** Nearest-rank percentile of sorted values. */
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN)
 
@@ -375,11 +370,7 @@ async function main() {
 
     await server("stop", undefined, 30_000).catch(() => {})
     // Let it exit by itself (a CPU profile is written on the way out), then stop waiting.
-    await new Promise((resolve) => {
-      if (serverProc.exitCode !== null) return resolve(null)
-      serverProc.once("exit", resolve)
-      setTimeout(resolve, 20_000).unref()
-    })
+    await exited(serverProc, 20_000)
     clientsProc.kill("SIGTERM")
     await pg.stop().catch(() => {})
     writeFileSync(path.join(RESULTS, "live.json"), JSON.stringify(result, null, 2) + "\n")

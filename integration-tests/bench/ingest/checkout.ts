@@ -25,13 +25,12 @@
  * every checkout adds to the hour and the day the plugin recounts on each order.
  */
 import path from "node:path"
-import type { ChildProcess } from "node:child_process"
 import { httpClient } from "../../src/clients/http-client"
 import { completeCart, prepareCart, type CartLine } from "../../src/clients/shopper"
 import type { SeededStore } from "../../src/seed/store"
-import { percentile, RESULTS } from "../lib/figures"
+import { median, percentile, RESULTS } from "../lib/figures"
 import { achievedRate, openLoop, type Arrival } from "../lib/open-loop"
-import { client, forkTs, now } from "../live/rpc"
+import { client, exited, forkTs, now } from "../live/rpc"
 
 export type CheckoutSettings = {
   /** The bench database's environment (DATABASE_URL, plugin options...). */
@@ -82,17 +81,6 @@ export type CheckoutFigures = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const cpuMs = (before: NodeJS.CpuUsage, after: NodeJS.CpuUsage) => (after.user - before.user + after.system - before.system) / 1000
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-const exited = (child: ChildProcess, ms: number) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(null)
-    child.once("exit", resolve)
-    setTimeout(resolve, ms).unref()
-  })
 const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null)
 
 /** Carts of one to three pizzas, the same mix for every phase. */

@@ -10,6 +10,14 @@ export function percentile(values: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
 }
 
+/** The median of the finite values (the mean of the middle two for an even count); NaN when there are none. */
+export function median(values: number[]): number {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!s.length) return NaN
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
 /** Writes the headline figures and prints them as the run's very last line. */
 export function publishFigures(name: string, figures: Record<string, unknown>, log: (line: string) => void = console.log) {
   const json = JSON.stringify(figures)

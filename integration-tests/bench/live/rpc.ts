@@ -59,6 +59,15 @@ export function client(child: ChildProcess, name: string) {
 /** One clock for all processes of this machine, sub-millisecond: wall time from each process's high-resolution origin. */
 export const now = () => performance.timeOrigin + performance.now()
 
+/** Resolves when the child has exited by itself (a CPU profile is written on the way out), or after `ms`. */
+export function exited(child: ChildProcess, ms: number): Promise<unknown> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(null)
+    child.once("exit", resolve)
+    setTimeout(resolve, ms).unref()
+  })
+}
+
 /**
  * Forks one of the bench's TypeScript processes with its output in a log file.
  * process.execArgv carries tsx's loader (the benches run under tsx), so the child runs TS too.

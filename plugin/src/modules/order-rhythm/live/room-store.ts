@@ -1,14 +1,14 @@
 import type Redis from "ioredis"
 import { Delta, ReplayBuffer, RoomName, RoomState, setValue } from "../../../lib/live"
 
+/** One key's new value, as a publication appends it. */
+export type Entry = { topic: string; key: string; data: unknown }
+
 /**
  * Where each room's sequence, current values and recent deltas live: in memory for one
  * process, in Redis when several Medusa processes share the rooms (a counter, a hash of
  * current values and a capped stream per room), so a screen can resume on any of them.
  */
-/** One key's new value, as a publication appends it. */
-export type Entry = { topic: string; key: string; data: unknown }
-
 export interface RoomStore {
   /**
    * Takes the room's next sequence numbers, one per entry, and records the deltas under them:

@@ -6,7 +6,7 @@ import { Knex } from "./knex"
  * An instant as epoch milliseconds: the driver's timestamptz parser costs more than the rest of
  * a row, and a year of rows is read per request. mergeBucketRows takes either.
  */
-export const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`
+const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`
 
 export type RhythmReadFilter = {
   fromUtc: string
