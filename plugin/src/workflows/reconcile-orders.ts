@@ -68,33 +68,54 @@ async function walk(
   const started = Date.now()
   let processed = 0
   let batches = 0
+  // Two batches in flight: while one is written and recounted (PostgreSQL's work), the next is
+  // loaded through Query and derived (this process's work), so a backfill keeps both of a
+  // machine's cores busy. The batches' transactions meet only on the recount locks, which they
+  // take in the same order; cursors are saved in walk order, each once its batch is in.
+  let previous: Promise<void> = Promise.resolve()
+  let pageCursor = cursor
   while (true) {
     const { data } = await query.graph({
       entity,
       fields: ["id", "updated_at", ...(itemField ? [itemField] : [])],
-      filters: afterCursor(cursor) as any,
+      filters: afterCursor(pageCursor) as any,
       pagination: { take: batchSize, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
     })
     const page = data as Array<Record<string, any>>
     if (!page.length) {
       break
     }
-    await options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
     const last = page[page.length - 1]
-    cursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
-    await rhythm.setState(cursorKey, cursor)
-    processed += page.length
-    batches += 1
-    if (total > batchSize) {
-      const rate = processed / Math.max((Date.now() - started) / 1000, 0.001)
-      logger.info(
-        `order-rhythm: reconciled ${processed} / ${total} ${what} (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)}/s)`
-      )
+    const reached: ReconcileCursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
+    pageCursor = reached
+    const ingesting = options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
+    const current = Promise.all([ingesting, previous]).then(async () => {
+      await rhythm.setState(cursorKey, reached)
+      cursor = reached
+      processed += page.length
+      batches += 1
+      if (total > batchSize) {
+        const rate = processed / Math.max((Date.now() - started) / 1000, 0.001)
+        logger.info(
+          `order-rhythm: reconciled ${processed} / ${total} ${what} (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)}/s)`
+        )
+      }
+    })
+    // Awaited below or at the next turn; until then a failure must not count as unhandled.
+    current.catch(() => {})
+    try {
+      await previous
+    } catch (error) {
+      // Stop with the batch under way finished, not still writing behind the error.
+      await ingesting.catch(() => {})
+      throw error
     }
+    previous = current
     if (page.length < batchSize) {
       break
     }
   }
+  await previous
   return { processed, batches, cursor }
 }
 

@@ -33,15 +33,13 @@ export type LoadedOrderItem = {
   title?: string | null
   product_title?: string | null
   variant_title?: string | null
-  quantity: unknown
+  /** Query returns it only when `detail.quantity` (or an order total) is asked for. */
+  quantity?: unknown
   unit_price: unknown
-  /** Medusa's current totals: they cover only the units not yet returned. */
-  subtotal?: unknown
-  discount_subtotal?: unknown
   is_tax_inclusive?: boolean | null
   tax_lines?: Array<{ rate?: unknown } | null> | null
-  adjustments?: Array<{ amount?: unknown } | null> | null
-  detail?: { return_received_quantity?: unknown; return_dismissed_quantity?: unknown } | null
+  adjustments?: Array<{ amount?: unknown; is_tax_inclusive?: boolean | null } | null> | null
+  detail?: { quantity?: unknown } | null
   variant?: { inventory_items?: Array<{ inventory_item_id: string; required_quantity?: unknown } | null> | null } | null
 }
 

@@ -12,11 +12,11 @@ const order: LoadedOrder = {
   created_at: "2026-03-01T10:00:00Z",
   updated_at: "2026-03-05T10:00:00Z",
   items: [
-    // Tax-inclusive line (20% VAT inside 12): one of its two units came back, so Medusa's
-    // current subtotal covers one unit: 10. As placed, the line was worth 20.
-    { id: "li_a", variant_id: "v_a", variant_sku: "A", product_title: "Beans", variant_title: "250 g", quantity: 2, unit_price: 12, subtotal: 10, discount_subtotal: 0, is_tax_inclusive: true, detail: { return_received_quantity: 1 } },
-    // A discount of 10 on a 60 kettle: net 50.
-    { id: "li_b", variant_id: "v_b", variant_sku: "B", product_title: "Kettle", variant_title: "Kettle", quantity: 1, unit_price: 60, subtotal: { value: "60" }, discount_subtotal: "10" },
+    // Tax-inclusive line (20% VAT inside 12: 10 a unit), its quantity only in its detail, as
+    // Query returns it; one of its two units came back later. As placed, it was worth 20.
+    { id: "li_a", variant_id: "v_a", variant_sku: "A", product_title: "Beans", variant_title: "250 g", detail: { quantity: 2 }, unit_price: 12, is_tax_inclusive: true, tax_lines: [{ rate: 20 }] },
+    // A discount of 10 on a 60 kettle (19% tax on top): net 50. Decimals as Query returns them.
+    { id: "li_b", variant_id: "v_b", variant_sku: "B", product_title: "Kettle", variant_title: "Kettle", quantity: 1, unit_price: { value: "60" }, tax_lines: [{ rate: 19 }], adjustments: [{ amount: "10" }] },
   ],
   payment_collections: [
     {
@@ -81,14 +81,15 @@ describe("deriveOrderFacts", () => {
     expect(facts.order.returned_units).toBe(1)
   })
 
-  it("rebuilds the value of a line returned in full from its price, tax and discounts", () => {
-    const all = deriveOrderFacts({
-      ...order,
-      items: [
-        { id: "li_c", variant_sku: "C", quantity: 2, unit_price: 12, subtotal: 0, discount_subtotal: 0, is_tax_inclusive: true, tax_lines: [{ rate: 20 }], adjustments: [{ amount: 2 }], detail: { return_received_quantity: 2 } },
-      ],
-    })
-    expect(all.lines[0].net_amount).toBe(18)
+  it("takes the tax out of a tax-inclusive price and of a tax-inclusive discount, as Medusa's totals do", () => {
+    const line = (adjustments: Array<{ amount: number; is_tax_inclusive?: boolean }>, inclusivePrice = true) =>
+      deriveOrderFacts({ ...order, items: [{ id: "li_c", variant_sku: "C", quantity: 2, unit_price: 12, is_tax_inclusive: inclusivePrice, tax_lines: [{ rate: 15 }, { rate: 5 }], adjustments }] }).lines[0].net_amount
+    // 24 with 20% inside is 20; a discount of 2 without tax leaves 18, one of 2.4 with tax too.
+    expect(line([{ amount: 2 }])).toBe(18)
+    expect(line([{ amount: 2.4, is_tax_inclusive: true }])).toBe(18)
+    expect(line([{ amount: 1 }, { amount: 1.2, is_tax_inclusive: true }])).toBe(18)
+    // Tax on top of the price: the price is already without tax.
+    expect(line([{ amount: 2 }], false)).toBe(22)
   })
 
   it("records a cancellation with the revenue it takes back", () => {

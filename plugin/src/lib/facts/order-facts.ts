@@ -51,7 +51,7 @@ export function isDraft(order: LoadedOrder): boolean {
 export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
   const fulfilledFrom = fulfilmentLocations(order)
   const lines: OrderLineFactRow[] = present(order.items).map((item) => {
-    const quantity = toNumber(item.quantity)
+    const quantity = toNumber(item.quantity ?? item.detail?.quantity)
     const unitPrice = toNumber(item.unit_price)
     const netAmount = placedNetAmount(item, quantity, unitPrice)
     return {
@@ -98,23 +98,20 @@ export function deriveOrderFacts(order: LoadedOrder): OrderFacts {
 }
 
 /**
- * The line's item value as placed: after discounts, without tax. Medusa's own totals
- * shrink as units come back (they cover only the units still kept), so they are scaled
- * back up to the ordered quantity; a line returned in full has no totals left, and its
- * value is rebuilt from the unit price, tax rate and discounts instead.
+ * The line's item value as placed: after discounts, without tax, for the whole ordered
+ * quantity, by Medusa's own rule (getLineItemTotals in @medusajs/utils): a tax-inclusive
+ * price and a tax-inclusive discount each lose their tax at the line's rate. Computed here
+ * from the raw fields, not read from Medusa's totals: asking Query for any total makes the
+ * Order module compute every total of the order in BigNumber arithmetic, about half of the
+ * load's CPU (bench/ingest/probe-totals-exec.ts), and those totals cover only the units not
+ * yet returned, where a fact wants the line as it was placed.
  */
 function placedNetAmount(item: LoadedOrderItem, quantity: number, unitPrice: number): number {
-  const gone = toNumber(item.detail?.return_received_quantity) + toNumber(item.detail?.return_dismissed_quantity)
-  const kept = quantity - gone
-  if (item.subtotal !== undefined && kept > 0) {
-    const keptNet = toNumber(item.subtotal) - toNumber(item.discount_subtotal)
-    return (keptNet / kept) * quantity
-  }
   const taxRate = present(item.tax_lines).reduce((sum, line) => sum + toNumber(line.rate), 0) / 100
-  const gross = unitPrice * quantity
-  const beforeDiscount = item.is_tax_inclusive ? gross / (1 + taxRate) : gross
-  const discount = present(item.adjustments).reduce((sum, adjustment) => sum + toNumber(adjustment.amount), 0)
-  return beforeDiscount - discount
+  const withoutTax = (amount: number, inclusive: boolean | null | undefined) => (inclusive ? amount / (1 + taxRate) : amount)
+  const subtotal = withoutTax(unitPrice * quantity, item.is_tax_inclusive)
+  const discount = present(item.adjustments).reduce((sum, adjustment) => sum + withoutTax(toNumber(adjustment.amount), adjustment.is_tax_inclusive), 0)
+  return subtotal - discount
 }
 
 /** Where each line was first fulfilled from: its location when no reservation says so. */

@@ -33,6 +33,7 @@ import { readState, writeState } from "./store/plugin-state"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
+import { analyzeGrowingTables, PlannerStatistics } from "./store/planner-statistics"
 import {
   ExchangeRateInput,
   readExchangeRates,
@@ -96,6 +97,8 @@ export default class OrderRhythmModuleService extends MedusaService({
   /** Once the stored cycle-time digests are complete they stay so (ingests keep them): cached. */
   protected digestsReady_ = false
   protected settleTimer_: ReturnType<typeof setTimeout> | null = null
+  /** Analyzes the plugin's tables as they grow (see store/planner-statistics). */
+  readonly plannerStatistics: PlannerStatistics
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -128,6 +131,10 @@ export default class OrderRhythmModuleService extends MedusaService({
       figures: (room) => this.roomFigures(room),
       identify: (token) => this.identify(token),
     })
+    this.plannerStatistics = new PlannerStatistics(
+      () => this.withKnex(analyzeGrowingTables),
+      (error: any) => this.logger_.warn(`order-rhythm: could not analyze its tables: ${error?.message ?? error}`)
+    )
   }
 
   /** The live server while it runs (kept under this name for the live benchmark). */
@@ -208,6 +215,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     const days = await recountVariantDays(knex, [...staleDays, ...facts.flatMap((fact) => variantDayKeysOf(fact, timezone))], timezone)
     const digests = await markHoursStale(knex, [...staleHours, ...facts.map((fact) => placementHour(fact.order.placed_at))])
     if (digests) this.settleDigestsSoon()
+    this.plannerStatistics.wrote(facts.reduce((rows, fact) => rows + 1 + fact.lines.length + fact.stages.length, 0))
     return { orders: facts.length, buckets, days }
   }
 
@@ -253,6 +261,7 @@ export default class OrderRhythmModuleService extends MedusaService({
       }
     }
     const days = await recountVariantDays(knex, keys, timezone)
+    this.plannerStatistics.wrote(changed.length)
     return { snapshots: changed.length, days }
   }
 
