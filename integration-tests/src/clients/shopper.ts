@@ -4,14 +4,20 @@ export type CartLine = { sku: string; quantity: number }
 
 /**
  * Places an order the way a shopper does, through the store API: cart, shipping
- * address, shipping method, payment collection and session, completion.
+ * address, promotion codes if any, shipping method, payment collection and session, completion.
  */
-export async function placeOrder(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com") {
-  return completeCart(api, store, await prepareCart(api, store, lines, email))
+export async function placeOrder(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com", promoCodes: string[] = []) {
+  return completeCart(api, store, await prepareCart(api, store, lines, email, promoCodes))
 }
 
 /** Everything a shopper does before pressing "pay": a benchmark can time the completion alone. */
-export async function prepareCart(api: any, store: SeededStore, lines: CartLine[], email = "shopper@example.com"): Promise<string> {
+export async function prepareCart(
+  api: any,
+  store: SeededStore,
+  lines: CartLine[],
+  email = "shopper@example.com",
+  promoCodes: string[] = []
+): Promise<string> {
   const headers = { "x-publishable-api-key": store.publishableKey }
   const {
     data: { cart },
@@ -33,6 +39,10 @@ export async function prepareCart(api: any, store: SeededStore, lines: CartLine[
     },
     { headers }
   )
+  if (promoCodes.length) {
+    // Entered at the cart, as a shopper types a code, before shipping and payment are chosen.
+    await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: promoCodes }, { headers })
+  }
 
   const {
     data: { shipping_options },

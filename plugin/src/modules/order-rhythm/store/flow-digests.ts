@@ -111,17 +111,21 @@ export async function settleFlowDigests(knex: Knex, slaHours: Partial<Record<Sla
       .where("block_hours", children[0].hours)
       .whereIn("block_start", children.map((child) => new Date(child.startMs)))
       .whereNull("deleted_at")
-    const parentRows = parents.flatMap((parent) => {
-      const end = parent.startMs + parent.hours * HOUR_MS
-      const byKey = new Map<string, FlowDigest[]>()
-      for (const row of stored) {
-        const start = new Date(row.block_start).getTime()
-        if (start < parent.startMs || start >= end) continue
-        const key = `${row.sales_channel_id}\u0000${row.stock_location_id}`
-        byKey.set(key, [...(byKey.get(key) ?? []), row.digest as FlowDigest])
-      }
-      return digestRows(parent, new Map([...byKey].map(([key, digests]) => [key, mergeDigests(digests)])))
-    })
+    // Each child row to its parent's digests by channel x location, in one pass (a backfill
+    // settles thousands of blocks at once: a scan of all children per parent was quadratic).
+    const parentOf = new Map(parents.flatMap((parent) => childBlocks(parent).map((child) => [child.startMs, parent.startMs] as const)))
+    const byParent = new Map<number, Map<string, FlowDigest[]>>()
+    for (const row of stored) {
+      const parentStart = parentOf.get(new Date(row.block_start).getTime())
+      if (parentStart === undefined) continue
+      const byKey = byParent.get(parentStart) ?? new Map<string, FlowDigest[]>()
+      byParent.set(parentStart, byKey)
+      const key = `${row.sales_channel_id}\u0000${row.stock_location_id}`
+      byKey.set(key, [...(byKey.get(key) ?? []), row.digest as FlowDigest])
+    }
+    const parentRows = parents.flatMap((parent) =>
+      digestRows(parent, new Map([...(byParent.get(parent.startMs) ?? [])].map(([key, digests]) => [key, mergeDigests(digests)])))
+    )
     await replaceBlocks(knex, parents, parentRows)
   }
   if (stale.length) {
