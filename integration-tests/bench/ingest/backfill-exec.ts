@@ -1,7 +1,7 @@
 /**
  * A `medusa exec` script: the plugin's backfill from scratch over whatever orders the
  * database holds, with a per-part breakdown of the first batches (Query load, derivation,
- * facts write, bucket recounts). Prints one JSON line prefixed `BACKFILL `.
+ * facts write, bucket recounts; wall and this process's CPU). Prints one JSON line prefixed `BACKFILL `.
  *   BACKFILL_BATCH (orders per batch, default the plugin's), BACKFILL_BREAKDOWN=1,
  *   BACKFILL_EMPTY=1 (empty the plugin's facts first, as bench:ingest does: a first install).
  */
@@ -46,11 +46,16 @@ async function breakdown(container: any, knex: any, batchSize: number) {
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize)
     const t: Record<string, number> = {}
+    const cpu: Record<string, number> = {}
     let at = performance.now()
+    let cpuAt = process.cpuUsage()
     const lap = (name: string) => {
       const n = performance.now()
+      const c = process.cpuUsage(cpuAt)
       t[name] = +(n - at).toFixed(0)
+      cpu[name] = Math.round((c.user + c.system) / 1000)
       at = n
+      cpuAt = process.cpuUsage()
     }
     const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FACT_FIELDS, filters: { id: batch } })
     lap("query_order")
@@ -85,6 +90,6 @@ async function breakdown(container: any, knex: any, batchSize: number) {
       await rhythm.ingestFacts(facts)
       lap("ingest_facts")
     }
-    console.log(`BREAKDOWN ${batch.length} orders ${lineIds.length} lines ${JSON.stringify(t)}`)
+    console.log(`BREAKDOWN ${batch.length} orders ${lineIds.length} lines wall ${JSON.stringify(t)} cpu ${JSON.stringify(cpu)}`)
   }
 }
