@@ -4,6 +4,14 @@ import { ORDER_RHYTHM_MODULE } from "../modules/order-rhythm"
 import type OrderRhythmModuleService from "../modules/order-rhythm/service"
 import { ingestOrdersWorkflow } from "./ingest-orders"
 import { ingestInventoryWorkflow } from "./ingest-inventory"
+import { tradingWithin } from "./batch/ingest-orders-soon"
+
+/** A walk gives way to live orders that arrived within this long. */
+const TRADING_WINDOW_MS = 30_000
+/** While the store trades, a walk rests this many times as long as each batch took... */
+const REST_PER_BATCH = 2
+/** ...and its batches are this small, so no checkout waits long behind one. */
+const TRADING_BATCH = 100
 
 export type ReconcileCursor = { updated_at: string; id: string }
 export type WalkResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
@@ -72,14 +80,18 @@ async function walk(
   // loaded through Query and derived (this process's work), so a backfill keeps both of a
   // machine's cores busy. The batches' transactions meet only on the recount locks, which they
   // take in the same order; cursors are saved in walk order, each once its batch is in.
+  // But while the store trades (order events in this process lately), history gives way to the
+  // shop: one small batch at a time, then a rest twice as long, so checkouts keep two thirds of it.
   let previous: Promise<void> = Promise.resolve()
   let pageCursor = cursor
   while (true) {
+    const trading = tradingWithin(TRADING_WINDOW_MS)
+    const take = trading ? Math.min(batchSize, TRADING_BATCH) : batchSize
     const { data } = await query.graph({
       entity,
       fields: ["id", "updated_at", ...(itemField ? [itemField] : [])],
       filters: afterCursor(pageCursor) as any,
-      pagination: { take: batchSize, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
+      pagination: { take, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
     })
     const page = data as Array<Record<string, any>>
     if (!page.length) {
@@ -88,6 +100,7 @@ async function walk(
     const last = page[page.length - 1]
     const reached: ReconcileCursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
     pageCursor = reached
+    const batchStarted = Date.now()
     const ingesting = options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
     const current = Promise.all([ingesting, previous]).then(async () => {
       await rhythm.setState(cursorKey, reached)
@@ -111,8 +124,12 @@ async function walk(
       throw error
     }
     previous = current
-    if (page.length < batchSize) {
+    if (page.length < take) {
       break
+    }
+    if (trading) {
+      await current
+      await new Promise((resolve) => setTimeout(resolve, (Date.now() - batchStarted) * REST_PER_BATCH))
     }
   }
   await previous

@@ -19,7 +19,15 @@ const orders = new Batcher(["order_ids", "fulfillment_ids", "payment_ids"] as co
   }
 })
 
+let lastEventAt = -Infinity
+
 /** Ingests the orders these pointers name, batched with whatever else is arriving. */
 export function ingestSoon(container: MedusaContainer, pointers: OrderPointers): Promise<void> {
+  lastEventAt = Date.now()
   return orders.add(container, pointers)
+}
+
+/** Whether this process has had an order event within the last `ms`: the store is trading. */
+export function tradingWithin(ms: number): boolean {
+  return Date.now() - lastEventAt < ms
 }
