@@ -1,7 +1,8 @@
 /**
  * Where a rhythm request's time goes, without Medusa: the plugin's own readers (over plain
  * knex, the same SQL the service runs) and the pure engine, each part timed on its own.
- * Usage: tsx bench/rhythm-api/breakdown.ts [database]   (read only)
+ * Usage: tsx bench/rhythm-api/breakdown.ts [database]   (read only; BREAKDOWN_POOL=1 runs the
+ * reads one after another, so each read's time is its own; the service's reads share a pool of 10)
  */
 import path from "node:path"
 import { percentile } from "../lib/figures"
@@ -19,7 +20,7 @@ const pct = percentile
 
 async function main() {
   const db = process.argv[2] || "order_rhythm_demo"
-  const knex = require(require.resolve("knex", { paths: [path.dirname(require.resolve("@medusajs/framework/utils"))] }))({ client: "pg", connection: { host: "localhost", user: "postgres", database: db }, pool: { min: 1, max: 4 } })
+  const knex = require(require.resolve("knex", { paths: [path.dirname(require.resolve("@medusajs/framework/utils"))] }))({ client: "pg", connection: { host: "localhost", user: "postgres", database: db }, pool: { min: 1, max: Number(process.env.BREAKDOWN_POOL || 4) } })
   const channels: string[] = (await knex("order_rhythm_order_fact").distinct("sales_channel_id")).map((r: any) => r.sales_channel_id).filter(Boolean)
   const [{ first }] = await knex("order_rhythm_order_fact").min("placed_at as first")
   const nowMs = Date.now()
