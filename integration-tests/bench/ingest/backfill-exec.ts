@@ -18,6 +18,7 @@ export default async function backfill({ container }: ExecArgs) {
   if (process.env.BACKFILL_BREAKDOWN) await breakdown(container, knex, batchSize ?? 500)
   if (process.env.BACKFILL_SKIP_RUN) return
   if (process.env.BACKFILL_EMPTY) {
+    // As bench:ingest's server empties them (stock history stays: Medusa keeps none to rebuild it from).
     const { GROWING_TABLES } = built("modules/order-rhythm/store/planner-statistics.js")
     await knex.raw(`truncate ${GROWING_TABLES.filter((table: string) => table !== "order_rhythm_inventory_snapshot").join(", ")}`)
   }

@@ -16,16 +16,11 @@ import { now, serve } from "../live/rpc"
 import { planPizzaHistory, sizeTitle, titleOfType } from "./pizza-plan"
 
 const BATCH = 250
-const FACT_TABLES = [
-  "order_rhythm_order_fact",
-  "order_rhythm_order_line_fact",
-  "order_rhythm_stage_fact",
-  "order_rhythm_hour_bucket",
-  "order_rhythm_day_bucket",
-  "order_rhythm_variant_day",
-  "order_rhythm_flow_digest",
-  "order_rhythm_stale_digest",
-]
+const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
+/** What a backfill from scratch empties: the plugin's facts and aggregates (stock history stays, as Medusa keeps none). */
+const FACT_TABLES: string[] = require(path.join(pluginDir, ".medusa/server/src/modules/order-rhythm/store/planner-statistics.js")).GROWING_TABLES.filter(
+  (table: string) => table !== "order_rhythm_inventory_snapshot"
+)
 
 const booted = bootBenchApp("ingest bench server")
 
