@@ -33,7 +33,7 @@ import { readState, writeState } from "./store/plugin-state"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
-import { analyzeGrowingTables, PlannerStatistics } from "./store/planner-statistics"
+import { analyzedRows, analyzeGrowingTables, PlannerStatistics } from "./store/planner-statistics"
 import {
   ExchangeRateInput,
   readExchangeRates,
@@ -133,6 +133,7 @@ export default class OrderRhythmModuleService extends MedusaService({
     })
     this.plannerStatistics = new PlannerStatistics(
       () => this.withKnex(analyzeGrowingTables),
+      () => this.withKnex(analyzedRows),
       (error: any) => this.logger_.warn(`order-rhythm: could not analyze its tables: ${error?.message ?? error}`)
     )
   }
