@@ -5,12 +5,10 @@
  *   BACKFILL_BATCH (orders per batch, default the plugin's), BACKFILL_BREAKDOWN=1,
  *   BACKFILL_EMPTY=1 (empty the plugin's facts first, as bench:ingest does: a first install).
  */
-import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { builtPlugin as built, factTables } from "../lib/built-plugin"
 
-const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (file: string) => require(path.join(pluginDir, ".medusa/server/src", file))
 
 export default async function backfill({ container }: ExecArgs) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
@@ -18,9 +16,7 @@ export default async function backfill({ container }: ExecArgs) {
   if (process.env.BACKFILL_BREAKDOWN) await breakdown(container, knex, batchSize ?? 500)
   if (process.env.BACKFILL_SKIP_RUN) return
   if (process.env.BACKFILL_EMPTY) {
-    // As bench:ingest's server empties them (stock history stays: Medusa keeps none to rebuild it from).
-    const { GROWING_TABLES } = built("modules/order-rhythm/store/planner-statistics.js")
-    await knex.raw(`truncate ${GROWING_TABLES.filter((table: string) => table !== "order_rhythm_inventory_snapshot").join(", ")}`)
+    await knex.raw(`truncate ${factTables().join(", ")}`)
   }
   const { reconcileOrders } = require("order-rhythm/workflows")
   const rhythm = container.resolve("orderRhythm")

@@ -6,12 +6,10 @@
  * alone, many times, and prints its median. Prints lines prefixed `COST `.
  *   COST_ORDERS (default 40): orders per part, the newest in the database.
  */
-import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { builtPlugin as built } from "../lib/built-plugin"
 
-const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (file: string) => require(path.join(pluginDir, ".medusa/server/src", file))
 
 export default async function perOrderCost({ container }: ExecArgs) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any

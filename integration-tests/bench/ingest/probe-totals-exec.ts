@@ -5,11 +5,9 @@
  * `PROBE <name> cpu_ms_per_500=a,b,c` per variant, twice, and one line's quantity and subtotal
  * (a line's quantity only arrives when `detail.quantity` or a total is asked for). Needs >= 1,500 orders.
  */
-import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (file: string) => require(path.join(pluginDir, ".medusa/server/src", file))
+import { builtPlugin as built } from "../lib/built-plugin"
 export default async function probe({ container }: ExecArgs) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

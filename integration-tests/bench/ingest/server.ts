@@ -14,13 +14,10 @@ import { bootBenchApp } from "../lib/bench-app"
 import { emitPlacedOnSchedule } from "../lib/burst"
 import { now, serve } from "../live/rpc"
 import { planPizzaHistory, sizeTitle, titleOfType } from "./pizza-plan"
+import { factTables } from "../lib/built-plugin"
 
 const BATCH = 250
-const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
-/** What a backfill from scratch empties: the plugin's facts and aggregates (stock history stays, as Medusa keeps none). */
-const FACT_TABLES: string[] = require(path.join(pluginDir, ".medusa/server/src/modules/order-rhythm/store/planner-statistics.js")).GROWING_TABLES.filter(
-  (table: string) => table !== "order_rhythm_inventory_snapshot"
-)
+const FACT_TABLES = factTables()
 
 const booted = bootBenchApp("ingest bench server")
 

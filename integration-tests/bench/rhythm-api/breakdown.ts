@@ -7,9 +7,8 @@
 import path from "node:path"
 import { percentile } from "../lib/figures"
 import { performance } from "node:perf_hooks"
+import { builtPlugin as built } from "../lib/built-plugin"
 
-const PLUGIN = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (p: string) => require(path.join(PLUGIN, ".medusa/server/src", p))
 const rhythmInput = built("modules/order-rhythm/store/rhythm-input.js")
 const engine = built("lib/rhythm/index.js")
 const report = built("modules/order-rhythm/figures/rhythm-report.js")

@@ -15,14 +15,12 @@
  * later, delivery 1-3 days after; 3% canceled; stages after now stay open.
  * Prints one JSON line prefixed `MILLION ` with the counts and the aggregation times.
  */
-import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DateTime } from "luxon"
 import { expectedOrdersInHour, STORE_ZONE } from "../../src/demo/demand-curve"
+import { builtPlugin as built } from "../lib/built-plugin"
 
-const pluginDir = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (file: string) => require(path.join(pluginDir, ".medusa/server/src", file))
 const TARGET_LINES = Number(process.env.MILLION_LINES_TARGET || 1_000_000)
 const LINES_PER_ORDER = 2.85 // the mean of 1 + floor(random^1.6 * 6), see below
 const DAYS = 365

@@ -12,9 +12,8 @@
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { percentile } from "../lib/figures"
+import { builtPlugin as built } from "../lib/built-plugin"
 
-const PLUGIN = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (p: string) => require(path.join(PLUGIN, ".medusa/server/src", p))
 const openOrders = built("modules/order-rhythm/store/read-open-orders.js")
 const read = built("modules/order-rhythm/store/read-rhythm.js")
 const engine = built("lib/rhythm/index.js")

@@ -6,9 +6,8 @@
  */
 import path from "node:path"
 import assert from "node:assert/strict"
+import { builtPlugin as built } from "../lib/built-plugin"
 
-const PLUGIN = path.dirname(require.resolve("order-rhythm/package.json"))
-const built = (p: string) => require(path.join(PLUGIN, ".medusa/server/src", p))
 const read = built("modules/order-rhythm/store/read-rhythm.js")
 const report = built("modules/order-rhythm/figures/rhythm-report.js")
 const DAY = 86_400_000
