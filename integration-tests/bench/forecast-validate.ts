@@ -9,7 +9,7 @@
  * the test's nearly is) in months 33-38, both before the test's first review at 39;
  * pizza, the 28 days before the test.
  */
-import { coverage, forecastSeries, mase, sharedSeasonalProfile, smape, type ForecastConfig } from "../../plugin/src/lib/forecast"
+import { catalogueLevelPath, coverage, forecastSeries, mase, sharedSeasonalProfile, smape, type ForecastConfig } from "../../plugin/src/lib/forecast"
 import { carpartsPolicy } from "./forecast/carparts"
 import { holdOut, m3Monthly, namedSeries, pizzaDaily, readCsvGz } from "./forecast/data"
 import { FROZEN, VALIDATION_WINDOWS } from "./forecast/frozen"
@@ -68,6 +68,23 @@ function carparts() {
     for (const o of r.ours) res[`carparts_${name}_csl${Math.round(o.target * 100)}`] = o.csl
     res[`carparts_${name}_stock_vs_croston`] = avg(r.ours.map((o, i) => o.meanStock / r.croston[i].meanStock))
   }
+  // The same windows with the test's own rule for which series count, applied to what was known
+  // at the window's first review (complete, and at least 10 of every 39 months sold by then). The
+  // reference set above was chosen on months 0-38, so inside those months it holds only series
+  // that sell: an item quiet at a validation review is bound to sell before month 39, and its
+  // cycles run out far more often than its forecast says, which the test's reviews (39-50) never
+  // see. Those cycles pulled the windows above under their targets and hid an over-coverage.
+  const every = namedSeries("carparts.csv.gz").map((s) => s.values)
+  for (const [name, w] of Object.entries(VALIDATION_WINDOWS.carparts)) {
+    const series = every
+      .map((v) => v.slice(0, w.end))
+      .filter((y) => y.every(Number.isFinite) && y.slice(0, w.firstReview).filter((v) => v > 0).length >= Math.ceil((10 * w.firstReview) / 39))
+    const r = carpartsPolicy(series, w.firstReview, FROZEN.carparts.leadTime, override.carparts)
+    res[`carparts_fair_${name}_series`] = series.length
+    res[`carparts_fair_${name}_gap`] = r.gapPts
+    for (const o of r.ours) res[`carparts_fair_${name}_csl${Math.round(o.target * 100)}`] = o.csl
+    res[`carparts_fair_${name}_stock_vs_croston`] = avg(r.ours.map((o, i) => o.meanStock / r.croston[i].meanStock))
+  }
   return res
 }
 
@@ -75,8 +92,9 @@ function pizza() {
   const cfg = { ...FROZEN.pizza, ...override.pizza }
   const parts = pizzaDaily().map((s) => holdOut(holdOut(s.values, 28).train, 28))
   const sharedProfile = sharedSeasonalProfile(parts.map((p) => p.train), 7)
+  const catalogueLevel = catalogueLevelPath(parts.map((p) => p.train), 7)
   const rows = parts.map(({ train, test }) => ({
-    ours: mase(test, forecastSeries(train, { ...cfg, sharedProfile }).mean, train, 7),
+    ours: mase(test, forecastSeries(train, { ...cfg, sharedProfile, catalogueLevel }).mean, train, 7),
     mean: mase(test, test.map(() => avg(train)), train, 7),
   }))
   return { pizza_mase: avg(rows.map((r) => r.ours)), pizza_mean_mase: avg(rows.map((r) => r.mean)) }

@@ -18,7 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { coverage, forecastSeries, forecasterFor, mase, sharedSeasonalProfile, smape } from "../../plugin/src/lib/forecast"
+import { catalogueLevelPath, coverage, forecastSeries, forecasterFor, mase, sharedSeasonalProfile, smape } from "../../plugin/src/lib/forecast"
 import { carpartsPolicy } from "./forecast/carparts"
 import { dataDir, holdOut, m3Monthly, namedSeries, pizzaDaily, readCsvGz } from "./forecast/data"
 import { FROZEN } from "./forecast/frozen"
@@ -130,8 +130,10 @@ function pizza() {
   const skus = pizzaDaily()
   const parts = skus.map((s) => holdOut(s.values, 28))
   const sharedProfile = sharedSeasonalProfile(parts.map((p) => p.train), 7)
+  // the store's level from the training days only, like its week's shape
+  const catalogueLevel = catalogueLevelPath(parts.map((p) => p.train), 7)
   const rows = parts.map(({ train, test }) => {
-    const f = forecastSeries(train, { ...FROZEN.pizza, sharedProfile })
+    const f = forecastSeries(train, { ...FROZEN.pizza, sharedProfile, catalogueLevel })
     const flat = (v: number) => test.map(() => v)
     return {
       ours: mase(test, f.mean, train, 7),

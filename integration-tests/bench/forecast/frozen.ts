@@ -60,7 +60,16 @@ export const FROZEN = {
   // Revision 3: unchanged. Days the whole shop sold nothing (closed: 6 in training) taken as
   // censored instead of zero demand: validation 0.7941 against 0.7925, rolling origins 0.7865
   // against 0.7838; with the week's shape also from the filled-in days, 0.7924 / 0.7864. Not taken.
-  pizza: { horizon: 28, season: 7, core: ["seasonal_average", "ses"], intermittentInterval: 3 } satisfies ForecastConfig,
+  // Revision 4 (session 8, engine, validation only): top-down, the SKU's whole-history mean moved
+  // to the store's level of the last 28 days (`catalogue_share`, see catalogue-level.ts), the only
+  // candidate: validation 0.7862 against 0.7925, rolling origins 0.7794 against 0.7838 (better at
+  // 6 of the 9). As the core with the other candidates as challengers at 1.65 / 2.33 / 3 standard
+  // errors: 0.7895 / 0.7882 / 0.7872 (rolling at 1.65 and 3: 0.7807 / 0.7793): the contest only
+  // adds noise. The store's level over 14-56 days scored alike (0.786; rolling 0.778-0.781), over 91 days
+  // 0.787 / 0.782; from the store's SES (alpha 0.1) 0.786 / 0.778; the SKU's share of the last 91 or
+  // 182 days instead of the whole history 0.789-0.791 / 0.783-0.786. Before (revision 3's
+  // configuration): core ["seasonal_average", "ses"].
+  pizza: { horizon: 28, season: 7, candidates: ["catalogue_share"], intermittentInterval: 3 } satisfies ForecastConfig,
   // validation (reviews in months 27-38): largest CSL gap 1.25 pts
   // Revision (engine, not configuration; validation reviews 21-32 / 27-38 / 33-38, CSL at 90/95/99):
   //   before             88.4/92.2/95.8  90.6/94.3/97.8  90.6/94.4/97.4  largest gap 3.18/1.25/1.60, mean gap 1.44
@@ -83,6 +92,18 @@ export const FROZEN = {
   // taken. Noticed: most of window 21-32's 99% shortfall (96.6) is 286 cycles of series that had
   // sold nothing yet at the review (forecast and spread exactly zero, 65-79% stock-outs), an
   // artefact of the reference set's choice of series that sell later; the test's reviews have none.
+  // Revision 4 (session 8, engine, validation only). The reference set was chosen on months 0-38
+  // (at least 10 sold), so inside those months an item quiet at a validation review is bound to
+  // sell before month 39: such cycles ran out far more often than promised and pulled the windows
+  // under their targets, hiding an over-coverage. The validation now also counts series by the
+  // test's own rule applied at each window's first review ("fair" windows in forecast-validate.ts;
+  // 1,051 / 1,076 / 1,003 series), and the criterion is the mean largest gap over those three.
+  // Before: 94.7/97.4/99.2, 94.0/96.6/98.8, 93.5/96.2/98.9 (4.05; the old windows 1.51). Taken:
+  // the count distribution's mean moved by the backtest's actual / forecast total (1/4..4; see
+  // `biasRatio` in lead-time-demand.ts): 91.2/96.0/99.1, 88.7/94.6/98.6, 88.8/94.0/98.6 (1.22),
+  // stock 0.89/0.77/0.75 of Croston's (was 0.88/0.81/0.79); the old windows 2.28. Tried on the
+  // fair windows, not taken: core SBA alone 2.90, SBA+TSB 4.08, TSB 4.17, + historic mean 4.24, no
+  // core contest 4.13, every series regular (empirical quantiles, smooth pool) 2.78.
   carparts: { firstReview: 39, leadTime: 1 },
   speed: { series: 10_000, length: 730, runs: 3 },
 }

@@ -20,6 +20,8 @@ export type ErrorProfile = {
   cumulativeMse: number[]
   /** the mean forecast L-period total those errors were made at (absent in states stored before it) */
   cumulativeLevel?: number[]
+  /** the mean actual L-period total over the same origins (absent in states stored before it) */
+  cumulativeActual?: number[]
   /** forecast/actual pairs at horizon 1 */
   samples: number
 }
@@ -56,10 +58,12 @@ export function errorProfile(
   const byK: number[][] = Array.from({ length: horizon }, () => [])
   const cum: number[][] = Array.from({ length: horizon }, () => [])
   const level: number[][] = Array.from({ length: horizon }, () => [])
+  const actual: number[][] = Array.from({ length: horizon }, () => [])
   run.origins.forEach((o, i) => {
     if (originFilter && !originFilter(i)) return
     let total = 0
     let forecastTotal = 0
+    let actualTotal = 0
     let whole = true
     run.forecasts[i].forEach((f, k) => {
       const e = y[o + k] - f
@@ -67,9 +71,11 @@ export function errorProfile(
       else byK[k].push(e)
       total += e
       forecastTotal += f
+      actualTotal += y[o + k]
       if (whole) {
         cum[k].push(total)
         level[k].push(forecastTotal)
+        actual[k].push(actualTotal)
       }
     })
   })
@@ -81,6 +87,7 @@ export function errorProfile(
     cumulative: carryForward(cum, fallbackSd, "total"),
     cumulativeMse: carryForward(cum, fallbackSd, "mse").map((r) => r[0]),
     cumulativeLevel: level.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
+    cumulativeActual: actual.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
     samples: byK[0]?.length ?? 0,
   }
 }

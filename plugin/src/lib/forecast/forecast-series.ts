@@ -45,7 +45,7 @@ export function levelsToProbs(levels: readonly number[]): number[] {
   return [...ps].sort((a, b) => a - b)
 }
 
-export function refitSelected(y: readonly number[], selection: Pick<Selection, "model" | "members">, config: { season: number; extraSeasons?: number[]; sharedProfile?: number[] }): ModelState {
+export function refitSelected(y: readonly number[], selection: Pick<Selection, "model" | "members">, config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[] }): ModelState {
   const ctx = fitContext(config)
   if (selection.model === "combination") return combine(selection.members.map((m) => forecasterFor(m).fit(y, ctx)))
   return forecasterFor(selection.model).fit(y, ctx)

@@ -74,3 +74,34 @@ describe("a new item with almost no history", () => {
     expect(leadTimeDemand(f.mean, f.profile, 7, f.intermittent).quantile(0.95)).toBeGreaterThan(35)
   })
 })
+
+describe("the count distribution's mean is moved by what the backtest's totals really were", () => {
+  // the model forecast totals of 4 on average where 2 came: it ran twice ahead of the item
+  const profile = { probs: [0.5], byHorizon: [[0]], cumulative: [[0]], cumulativeMse: [10], cumulativeLevel: [4], cumulativeActual: [2], samples: 20 }
+
+  it("halves a forecast of 4, the spread kept at the forecast's level (variance 10, size 2² / (10 - 2))", () => {
+    const ltd = leadTimeDemand([4], profile, 1, true)
+    expect(ltd.mean).toBe(2)
+    for (const p of [0.9, 0.95, 0.99]) expect(ltd.quantile(p)).toBe(negativeBinomialQuantile(2, 4 / 8, p, true))
+    expect(ltd.quantile(0.9)).toBeLessThan(leadTimeDemand([4], { ...profile, cumulativeActual: [4] }, 1, true).quantile(0.9))
+  })
+
+  it("holds the ratio to 1/4..4: a backtest that saw nothing sold does not forecast zero", () => {
+    expect(leadTimeDemand([4], { ...profile, cumulativeActual: [0] }, 1, true).mean).toBe(1)
+    expect(leadTimeDemand([4], { ...profile, cumulativeActual: [100] }, 1, true).mean).toBe(16)
+  })
+
+  it("states stored before the actual totals were kept are not moved, nor are regular items", () => {
+    const { cumulativeActual: _, ...old } = profile
+    expect(leadTimeDemand([4], old, 1, true).mean).toBe(4)
+    expect(leadTimeDemand([4], profile, 1, false).mean).toBe(4)
+  })
+
+  it("the profile keeps the mean actual total next to the mean forecast total", () => {
+    const y = [0, 3, 0, 0, 5, 0, 0, 0, 2, 0, 0, 4, 0, 0, 0, 0, 1, 0, 0, 3, 0, 0, 0, 0, 2, 0, 0, 0]
+    const f = forecastSeries(y, { horizon: 2, season: 1 })
+    expect(f.profile.cumulativeActual).toHaveLength(2)
+    expect(f.profile.cumulativeActual![1]).toBeGreaterThan(0)
+    expect(f.profile.cumulativeActual![1]).toBeLessThanOrEqual(5 + 4)
+  })
+})

@@ -23,7 +23,10 @@ export function leadTimeDemand(meanForecast: readonly number[], profile: ErrorPr
   const stretch = L > H ? L / H : 1
   const row = profile.cumulative[Math.min(L, H) - 1]
   if (intermittent) {
-    const variance = (profile.cumulativeMse[Math.min(L, H) - 1] ?? mu) * stretch * levelRescale(mu / stretch, profile.cumulativeLevel?.[Math.min(L, H) - 1])
+    const level = profile.cumulativeLevel?.[Math.min(L, H) - 1]
+    // the spread scales with the forecast's level as before; the mean is moved first (see biasRatio)
+    const variance = (profile.cumulativeMse[Math.min(L, H) - 1] ?? mu) * stretch * levelRescale(mu / stretch, level)
+    mu *= biasRatio(level, profile.cumulativeActual?.[Math.min(L, H) - 1])
     if (variance <= mu * 1.0001) return { mean: mu, quantile: (p, r = "nearest") => poissonQuantile(mu, p, r === "nearest"), distribution: "poisson" }
     const size = (mu * mu) / (variance - mu)
     return { mean: mu, quantile: (p, r = "nearest") => negativeBinomialQuantile(mu, size, p, r === "nearest"), distribution: "negative-binomial" }
@@ -45,6 +48,25 @@ export function leadTimeDemand(meanForecast: readonly number[], profile: ErrorPr
  */
 function levelRescale(levelNow: number, levelThen: number | undefined): number {
   return levelThen && levelThen > 0 && levelNow > 0 ? Math.sqrt(levelNow / levelThen) : 1
+}
+
+/**
+ * What the backtest's totals actually were against what the model forecast for them, held to
+ * 1/4..4. A count distribution takes only the errors' mean square, so a model that ran ahead of a
+ * fading item (a Croston-type level stays where the last sales left it; carparts' total demand
+ * halved over its first 39 months) kept its high mean and got a spread widened by its own bias on
+ * top: on carparts' validation reviews, counting series by the test's own rule at each window's
+ * first review (see forecast-validate.ts), the service levels were 94.7/97.4/99.2, 94.0/96.6/98.8
+ * and 93.5/96.2/98.9% at 90/95/99% targets (mean largest gap 4.05 points). With the mean moved by
+ * this ratio: 91.2/96.0/99.1, 88.7/94.6/98.6, 88.8/94.0/98.6 (1.22), on 0.89/0.77/0.75 of the
+ * Croston policy's stock (was 0.88/0.81/0.79). Also tried: the ratio shrunk toward 1 as
+ * n / (n + k) by its n one-step errors, k 10 / 30 / 100: 3.20 / 3.96 / 4.14; the spread rescaled
+ * by the moved mean 1.46, or with the bias's square taken out of it 2.12; held to 1/2..2 1.83,
+ * to 1/10..10 or not at all 1.42; the empirical error quantiles instead of a count distribution 3.30.
+ */
+function biasRatio(forecastLevel: number | undefined, actualLevel: number | undefined): number {
+  if (!(forecastLevel && forecastLevel > 0) || actualLevel === undefined || !Number.isFinite(actualLevel)) return 1
+  return Math.min(4, Math.max(0.25, actualLevel / forecastLevel))
 }
 
 const MAX_STEPS = 100_000

@@ -18,6 +18,8 @@ export type SelectionConfig = {
   extraSeasons?: number[]
   /** the catalogue's seasonal indices, see `sharedSeasonalProfile` */
   sharedProfile?: number[]
+  /** the catalogue's level path, see `catalogueLevelPath` */
+  catalogueLevel?: number[]
   /** candidate model names; default: the pool for the series' demand pattern */
   candidates?: string[]
   /** how many of the best candidates to average as the combination candidate; 0 = none */
@@ -51,8 +53,8 @@ export function isIntermittent(y: readonly number[], threshold = 1.32): boolean 
   return y.length > 0 && meanInterval(y) > threshold
 }
 
-export function fitContext(config: { season: number; extraSeasons?: number[]; sharedProfile?: number[] }): FitContext {
-  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile }
+export function fitContext(config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[] }): FitContext {
+  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile, catalogueLevel: config.catalogueLevel }
 }
 
 export function selectModel(y: readonly number[], config: SelectionConfig, censored?: readonly boolean[]): Selection {

@@ -17,6 +17,11 @@ export type FitContext = {
    * shape, the store's total shows it clearly
    */
   sharedProfile?: readonly number[]
+  /**
+   * the catalogue's level relative to its history, `[t]` known once periods 0..t closed (see
+   * catalogue-level.ts): for the top-down `catalogue_share` model
+   */
+  catalogueLevel?: readonly number[]
 }
 
 /** Plain data; `model` names the forecaster that reads it. */

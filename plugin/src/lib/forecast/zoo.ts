@@ -3,6 +3,7 @@
  * candidate pools the selector tries. A new model is one file plus one line here.
  */
 import { adida } from "./models/adida"
+import { catalogueShare as catalogueShareCore } from "./models/catalogue-share"
 import { croston, sba } from "./models/croston"
 import { dampedCore, etsSeasonal, holtCore, sesCore } from "./models/ets"
 import { historicAverage } from "./models/historic-average"
@@ -25,6 +26,8 @@ export const otm = withSeasonalAdjustment("otm", optimisedTheta)
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
+/** the item's share of the store at the store's current level, with the week's shape on top */
+export const catalogueShare = withSeasonalAdjustment("catalogue_share", catalogueShareCore, "seasonal")
 export const seasonalWindowMedian = withSeasonalAdjustment("seasonal_window_median", windowMedian, "seasonal")
 
 /** The mean of a few models' forecasts: combining is the most reliable gain in the M competitions. */
@@ -62,6 +65,7 @@ const all: Forecaster<any>[] = [
   seasonalAverage,
   seasonalWindowAverage,
   seasonalWindowMedian,
+  catalogueShare,
   etsSeasonal,
   mstl,
   croston,
