@@ -29,6 +29,28 @@ function plugins() {
   return [{ resolve: "order-rhythm", options: orderRhythmOptions() }]
 }
 
+/**
+ * Medusa's production topology (MEDUSA_EVENT_BUS=redis): a `server` process answers HTTP and a
+ * `worker` process runs the subscribers and jobs, events passing between them through Redis.
+ * With the default local event bus every process handles its own events. MEDUSA_EVENT_QUEUE
+ * keeps two stores on one Redis apart (the benches run one with the plugin and one without).
+ */
+function modules() {
+  if (process.env.MEDUSA_EVENT_BUS !== "redis") {
+    return []
+  }
+  const redisUrl = process.env.EVENT_BUS_REDIS_URL || process.env.REDIS_URL
+  if (!redisUrl) {
+    throw new Error("MEDUSA_EVENT_BUS=redis needs EVENT_BUS_REDIS_URL or REDIS_URL")
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/event-bus-redis",
+      options: { redisUrl, queueName: process.env.MEDUSA_EVENT_QUEUE || "events-queue" },
+    },
+  ]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -47,4 +69,5 @@ module.exports = defineConfig({
     backendUrl: process.env.MEDUSA_BACKEND_URL || undefined,
   },
   plugins: plugins(),
+  modules: modules(),
 })

@@ -6,7 +6,11 @@ const CONFIG = path.resolve(__dirname, "..", "medusa-config.js")
 
 function loadConfig(env: Record<string, string | undefined>) {
   const saved = { ...process.env }
-  Object.assign(process.env, env)
+  for (const [key, value] of Object.entries(env)) {
+    // Assigning undefined to process.env stores the string "undefined".
+    if (value === undefined) delete process.env[key]
+    else process.env[key] = value
+  }
   try {
     delete require.cache[require.resolve(CONFIG)]
     return require(CONFIG)
@@ -30,5 +34,15 @@ describe("medusa-config.js", () => {
     const without = loadConfig({ ORDER_RHYTHM_DISABLED: "1" })
     expect(resolved(without)).toEqual(resolved(withPlugin).filter((name: string) => name !== "order-rhythm"))
     expect(Object.keys(without.modules)).toEqual(Object.keys(withPlugin.modules))
+  })
+
+  it("moves events through Redis for a server + worker pair with MEDUSA_EVENT_BUS=redis, and says what it misses", () => {
+    const modules = (config: any) => (Array.isArray(config.modules) ? config.modules : Object.values(config.modules))
+    const local = loadConfig({ MEDUSA_EVENT_BUS: undefined })
+    expect(modules(local).map((module: any) => module.resolve)).not.toContain("@medusajs/medusa/event-bus-redis")
+    const shared = loadConfig({ MEDUSA_EVENT_BUS: "redis", EVENT_BUS_REDIS_URL: "redis://127.0.0.1:6379/3", MEDUSA_EVENT_QUEUE: "shop-a" })
+    const bus = modules(shared).find((module: any) => module.resolve === "@medusajs/medusa/event-bus-redis")
+    expect(bus.options).toEqual({ redisUrl: "redis://127.0.0.1:6379/3", queueName: "shop-a" })
+    expect(() => loadConfig({ MEDUSA_EVENT_BUS: "redis", EVENT_BUS_REDIS_URL: undefined, REDIS_URL: undefined })).toThrow(/EVENT_BUS_REDIS_URL or REDIS_URL/)
   })
 })

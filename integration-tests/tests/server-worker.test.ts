@@ -1,0 +1,105 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { SeededStore } from "../src/seed/store"
+import { seedWebShop } from "./helpers/store"
+import { createAdmin, AdminSession } from "./helpers/admin"
+import { placeOrder } from "../src/clients/shopper"
+import { waitFor } from "./helpers/wait"
+import { LiveScreen } from "./helpers/live-client"
+import { httpClient } from "../src/clients/http-client"
+import { flushRedis, redisAnswers, TEST_REDIS_URL } from "./helpers/redis"
+import { RunningMedusa, startMedusa } from "./helpers/medusa-server"
+
+/**
+ * Medusa's production topology: a `server` process answers the shop and the wall's screens, a
+ * `worker` process runs the subscribers and jobs, events pass between them through Redis
+ * (medusa-config.js, MEDUSA_EVENT_BUS=redis). The plugin ingests in the worker and reaches the
+ * server's screens through its Redis room store.
+ *
+ * This test's own in-process app has the plugin without `redisUrl`: it migrates and seeds, and
+ * nothing it might ingest can reach the two processes' screens.
+ */
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
+const SHARED_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 }, redisUrl: TEST_REDIS_URL })
+
+const hasRedis = await redisAnswers()
+if (!hasRedis && process.env.CI === "true") {
+  throw new Error(`Redis does not answer at ${TEST_REDIS_URL}, and on CI these tests must run`)
+}
+if (!hasRedis) {
+  console.warn(`\n*** SKIPPING the server + worker tests: no Redis at ${TEST_REDIS_URL} ***\n`)
+} else {
+  await flushRedis()
+}
+
+const wallPortOf = (process: RunningMedusa) => {
+  const match = process.output().match(/wall display on http:\/\/localhost:(\d+)\//)
+  if (!match) throw new Error(`process on ${process.port} announced no wall port:\n${process.output().slice(-2000)}`)
+  return Number(match[1])
+}
+
+const tickerHas = (screen: LiveScreen, orderId: string) => screen.ticker().some((entry) => entry.orderId === orderId)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe.skipIf(!hasRedis)("Medusa's server + worker topology", () => {
+  medusaIntegrationTestRunner({
+    testSuite: ({ api, getContainer, dbConfig }) => {
+      let store: SeededStore
+      let admin: AdminSession
+      const running: RunningMedusa[] = []
+      const screens: LiveScreen[] = []
+
+      beforeEach(async () => {
+        store = await seedWebShop(getContainer(), { locationName: "Berlin" })
+        admin = await createAdmin(getContainer(), api)
+      })
+
+      afterEach(async () => {
+        for (const screen of screens.splice(0)) screen.close()
+        for (const process of running.splice(0)) await process.stop()
+      })
+
+      it("ingests in the worker what the server sells, shows it on the server's screens, and loses nothing while the worker is down", async () => {
+        const queue = `order-rhythm-server-worker-${Date.now()}`
+        const env = (mode: "server" | "worker") => ({
+          DATABASE_URL: dbConfig.clientUrl,
+          ORDER_RHYTHM_OPTIONS: SHARED_OPTIONS,
+          MEDUSA_WORKER_MODE: mode,
+          MEDUSA_EVENT_BUS: "redis",
+          EVENT_BUS_REDIS_URL: TEST_REDIS_URL,
+          MEDUSA_EVENT_QUEUE: queue,
+        })
+        const startIn = async (mode: "server" | "worker") => {
+          const process = await startMedusa(env(mode), 20_000 + Math.floor(Math.random() * 1000))
+          running.push(process)
+          return process
+        }
+        const server = await startIn("server")
+        let worker = await startIn("worker")
+        const shop = httpClient(server.url)
+        const screen = new LiveScreen(wallPortOf(server), admin.token)
+        screens.push(screen)
+        await screen.connected()
+
+        const first = await placeOrder(shop, store, [{ sku: "BEANS-250", quantity: 2 }])
+        await waitFor(async () => tickerHas(screen, first.id), 20_000, "the server's order on the server's screen, through the worker")
+        const facts = async (orderId: string) =>
+          (await getContainer().resolve("__pg_connection__").raw("select units from order_rhythm_order_fact where order_id = ? and deleted_at is null", [orderId])).rows
+        await waitFor(async () => (await facts(first.id)).length === 1, 10_000, "the worker's facts of the first order")
+        expect((await facts(first.id))[0].units).toBe(2)
+
+        // The worker goes down. The server still sells; the event waits in Redis.
+        await worker.stop()
+        running.splice(running.indexOf(worker), 1)
+        const second = await placeOrder(shop, store, [{ sku: "KETTLE-1", quantity: 1 }])
+        await sleep(3_000)
+        // Nothing of it reaches the screen while no worker runs (were the server ingesting, it would).
+        expect(tickerHas(screen, second.id)).toBe(false)
+
+        worker = await startIn("worker")
+        await waitFor(async () => tickerHas(screen, second.id), 30_000, "the order placed while the worker was down, once it is back")
+        await waitFor(async () => (await facts(second.id)).length === 1, 10_000, "its facts")
+        expect(screen.gaps).toEqual([])
+      })
+    },
+  })
+})
