@@ -6,6 +6,7 @@ import { adida } from "./models/adida"
 import { catalogueShare as catalogueShareCore } from "./models/catalogue-share"
 import { croston, sba } from "./models/croston"
 import { dampedCore, etsSeasonal, holtCore, sesCore } from "./models/ets"
+import { withLogScale } from "./models/log-scale"
 import { historicAverage } from "./models/historic-average"
 import { mstl } from "./models/mstl"
 import { naive } from "./models/naive"
@@ -23,6 +24,10 @@ export const holt = withSeasonalAdjustment("holt", holtCore)
 export const damped = withSeasonalAdjustment("damped", dampedCore)
 export const theta = withSeasonalAdjustment("theta", thetaCore)
 export const otm = withSeasonalAdjustment("otm", optimisedTheta)
+/** the trend models on the log scale: growth by a rate, not by units (see models/log-scale.ts) */
+export const dampedLog = withSeasonalAdjustment("damped_log", withLogScale("damped_log", dampedCore))
+export const thetaLog = withSeasonalAdjustment("theta_log", withLogScale("theta_log", thetaCore))
+export const otmLog = withSeasonalAdjustment("otm_log", withLogScale("otm_log", optimisedTheta))
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
@@ -62,6 +67,9 @@ const all: Forecaster<any>[] = [
   damped,
   theta,
   otm,
+  dampedLog,
+  thetaLog,
+  otmLog,
   seasonalAverage,
   seasonalWindowAverage,
   seasonalWindowMedian,
