@@ -13,6 +13,8 @@ const tot = (t0: number, t1: number) => catalog.reduce((s, y) => { for (let t = 
 // the catalogue's next 13 weeks a year ago over its 13 weeks before them, 1 where there is no year before
 const yearRatio = (n: number) => (n - 52 - 13 >= 0 ? tot(n - 52, n - 39) / tot(n - 65, n - 52) : 1)
 const show: string[] = []
+// the catalogue's median week of the last k
+const catMed = (n: number, k: number) => med(Array.from({ length: k }, (_, i) => tot(n - k + i, n - k + i + 1)))
 // per series, the rule whose 13-week forecasts did best at the same time of year a year earlier
 // (origins within 13 weeks of the phase), the median of 13 unless another beats it by `margin`
 const base: Record<string, (y: number[]) => number> = {
@@ -57,6 +59,10 @@ const rules: Record<string, (y: number[]) => number> = {
   "pick0.1(med13,mean4,naive)": seasonalPick(0.1, ["median13", "mean4", "naive"]),
   "pick0(med13,mean4,ses,med26)": seasonalPick(0, ["median13", "mean4", "ses", "median26"]),
   "pick0.1(all5)": seasonalPick(0.1, ["median13", "mean4", "ses", "median26", "naive"]),
+  "share26*catmed13": (y) => { const n = y.length; return (y.slice(-26).reduce((a, b) => a + b, 0) / tot(n - 26, n)) * catMed(n, 13) },
+  "share52*catmed13": (y) => { const n = y.length; return (y.slice(-52).reduce((a, b) => a + b, 0) / tot(n - 52, n)) * catMed(n, 13) },
+  "share13*catmed13": (y) => { const n = y.length; return (y.slice(-13).reduce((a, b) => a + b, 0) / tot(n - 13, n)) * catMed(n, 13) },
+  "share26*catmean4": (y) => { const n = y.length; return (y.slice(-26).reduce((a, b) => a + b, 0) / tot(n - 26, n)) * tot(n - 4, n) / 4 },
   "med13*yr": (y) => med(y.slice(-13)) * yearRatio(y.length),
   "med13*sqrt(yr)": (y) => med(y.slice(-13)) * Math.sqrt(yearRatio(y.length)),
   "mean13*yr": (y) => avg(y.slice(-13)) * yearRatio(y.length),

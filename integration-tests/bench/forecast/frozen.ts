@@ -62,6 +62,18 @@ export const FROZEN = {
   // (more series beat naive, 0.64 against 0.54 in autumn, but Christmas worse); the mean of the
   // median and SES 3.469 / 1.988 / 0.706 / 0.628, and the mean of 4 2.904 / 1.979 / 0.694 / 0.585,
   // and the history's mean 1.426 / 1.990 / 0.701 / 0.626: none better in every quarter, none chosen.
+  // Revision 4 (session 8, validation only, the four quarters; bench/forecast-explore/jewelry-rules.ts):
+  // unchanged. MASE / share better than naive, christmas / autumn / summer / year_before: the median
+  // 1.345/100% 2.009/54% 0.687/72% 0.584/88%. The mean of the median and the median of the last 4
+  // 2.828/100% 1.981/68% 0.695/79% 0.583/89% (beats naive more often everywhere, but Christmas far
+  // worse); the median of the median, naive and the mean of 4 4.792 / 1.993 / 0.721 / 0.604; 3/4 of
+  // the median + 1/4 naive 2.317 / 2.003 / 0.702 / 0.616; per series the rule (median, mean of 4,
+  // naive, SES, median of 26) that did best at the same weeks a year earlier 1.345 / 2.004-2.009 /
+  // 0.691-0.713 / 0.587-0.596; the median times the catalogue's change over the same weeks a year
+  // earlier 1.212 / 2.438 / 0.693 / 0.584 (its square root 1.260 / 2.084 / 0.690 / 0.584); top-down,
+  // the item's share of the last 13 / 26 / 52 weeks times the catalogue's median week of the last 13,
+  // 1.305 / 2.010 / 0.711 / 0.608, 1.301 / 2.006 / 0.730 / 0.625, 1.309 / 2.025 / 0.738 / 0.584.
+  // None better in every quarter.
   jewelry: { horizon: 13, season: 1, candidates: ["window_median"], errorSeason: 52 } satisfies ForecastConfig,
   // validation (28 days before the test): 0.792 against the plain mean's 0.798; the week's shape
   // from the store's total (per SKU it is too noisy), rarely-sold SKUs still treated as regular
