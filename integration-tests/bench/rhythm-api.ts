@@ -14,12 +14,19 @@
  * granularity, all channels or one random channel, interleaved; BENCH_RHYTHM_REQUESTS per group
  * (default 25). Prints p50/p95 per group and, as its last line, the headline JSON.
  * The per-part breakdown (SQL reads vs engine) is bench/rhythm-api/breakdown.ts.
+ *
+ * BENCH_RHYTHM_TOPOLOGY=server+worker runs the store as Medusa documents for production: the
+ * requests go to a `server` process and the events to a `worker` process (`medusa start`,
+ * MEDUSA_WORKER_MODE=worker) through Redis (medusa-config.js, MEDUSA_EVENT_BUS=redis;
+ * BENCH_RHYTHM_REDIS_URL, default redis://127.0.0.1:6379/8), so the ingestion runs beside the
+ * API, not in its process. The default is one `shared` process doing both.
  */
 import { mkdirSync } from "node:fs"
 import { percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
 import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { runMedusa } from "../tests/helpers/medusa-process"
+import { startMedusa, type RunningMedusa } from "../tests/helpers/medusa-server"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensurePostgres, databaseUrl } = require("../scripts/lib/postgres")
 
@@ -44,6 +51,8 @@ const INGEST_PER_S = Number(process.env.BENCH_RHYTHM_INGEST_PER_S ?? 5)
 const HTTP_PORT = Number(process.env.BENCH_RHYTHM_HTTP_PORT || 9500)
 const PER_GROUP = Number(process.env.BENCH_RHYTHM_REQUESTS || 25)
 const OPTIONS = process.env.BENCH_RHYTHM_OPTIONS || JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 }, slaHours: { fulfilled: 24, shipped: 36 } })
+const TOPOLOGY = process.env.BENCH_RHYTHM_TOPOLOGY || "shared"
+const REDIS_URL = process.env.BENCH_RHYTHM_REDIS_URL || "redis://127.0.0.1:6379/8"
 const DAY_MS = 86_400_000
 const log = (s = "") => console.log(s)
 const pct = percentile
@@ -71,9 +80,25 @@ async function main() {
     if (filled.code !== 0 || !line) throw new Error(`filling ${DATABASE} failed:\n${filled.output.slice(-3000)}`)
     log(`  ${line.slice("MILLION ".length)}`)
   }
+  if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_RHYTHM_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
+  // Both processes publish the wall's deltas through Redis, as such a store is configured.
+  const split = TOPOLOGY === "server+worker"
+  const splitEnv: Record<string, string> = split
+    ? {
+        MEDUSA_EVENT_BUS: "redis",
+        EVENT_BUS_REDIS_URL: REDIS_URL,
+        MEDUSA_EVENT_QUEUE: `rhythm-api-bench-${Date.now()}`,
+        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(OPTIONS), redisUrl: REDIS_URL }),
+      }
+    : {}
+  let worker: RunningMedusa | null = null
+  if (split) {
+    worker = await startMedusa({ ...env, ...splitEnv, MEDUSA_WORKER_MODE: "worker", LOG_LEVEL: "warn" }, HTTP_PORT + 1, 300_000)
+    log(`worker process up (pid ${worker.child.pid}); requests go to a server process`)
+  }
   const server = forkTs(path.join(__dirname, "rhythm-api", "server.ts"), {
     cwd: APP_DIR,
-    env,
+    env: { ...env, ...splitEnv, ...(split ? { MEDUSA_WORKER_MODE: "server" } : {}) },
     logFile: path.join(RESULTS, "rhythm-api-server.log"),
     // BENCH_RHYTHM_CPU_PROF=1: a V8 CPU profile of the server, written to results/ when it stops.
     extraArgs: process.env.BENCH_RHYTHM_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
@@ -114,7 +139,7 @@ async function main() {
       times.get(`${g.days}d ${g.granularity} ${g.scope}`)!.push(now() - started)
     }
     const ingested = await call("ingestStop")
-    log(`while order.placed was emitted for ${ingested.emitted} real orders (${ingested.per_s}/s; ${ingested.ingested} ingested by the end):`)
+    log(`${split ? "server + worker processes" : "one shared process"}, while order.placed was emitted for ${ingested.emitted} real orders (${ingested.per_s}/s; ${ingested.ingested} ingested by the end):`)
     for (const [key, xs] of times) log(`  ${key.padEnd(16)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms`)
     log(`  Medusa's floor, GET /admin/order-rhythm/live (auth, no table read): p50 ${pct(floor, 50).toFixed(1)} ms  p95 ${pct(floor, 95).toFixed(1)} ms`)
     // The headline takes each window at the granularity a screen asks for it (a week by the
@@ -130,9 +155,11 @@ async function main() {
     figures.p95_ms_365d_by_hour = round(pct([...times].filter(([k]) => k.startsWith("365d hour")).flatMap(([, v]) => v), 95))
     figures.lines = lines
     figures.ingest_per_s = ingested.per_s
+    figures.worker_process = split ? 1 : 0
     log("for comparison (issue 3, measured on this machine on 20,000 orders): RSC Labs store analytics 5-330 ms, Agilo analytics 0.5-51 s per request")
   } finally {
     await call("stop", undefined, 30_000).catch(() => server.kill())
+    await worker?.stop()
   }
   publishFigures("rhythm-api", figures, log)
 }

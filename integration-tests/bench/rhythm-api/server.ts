@@ -18,7 +18,7 @@ const booted = bootBenchApp("rhythm API bench server")
  * orders during the timing would measure Medusa's order creation, not the plugin.
  */
 let prepared: string[] = []
-let ingestion: { timer: ReturnType<typeof setInterval>; emitted: number; startedMs: number } | null = null
+let ingestion: { timer: ReturnType<typeof setInterval>; emitted: string[]; startedMs: number } | null = null
 
 async function prepareOrders(container: any, count: number) {
   const { createOrderWorkflow } = require("@medusajs/medusa/core-flows")
@@ -54,11 +54,11 @@ serve({
     const { container } = await booted
     if (ingestion || !(perSecond > 0)) return false
     const eventBus = container.resolve(Modules.EVENT_BUS)
-    const state = { timer: null as any, emitted: 0, startedMs: Date.now() }
+    const state = { timer: null as any, emitted: [] as string[], startedMs: Date.now() }
     state.timer = setInterval(() => {
       const id = prepared.shift()
       if (!id) return clearInterval(state.timer)
-      state.emitted += 1
+      state.emitted.push(id)
       void eventBus.emit({ name: "order.placed", data: { id } })
     }, 1000 / perSecond)
     ingestion = state
@@ -70,8 +70,8 @@ serve({
     const { emitted, startedMs } = ingestion
     ingestion = null
     const knex = (await booted).container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const [{ ingested }] = (await knex.raw("select count(*)::int as ingested from order_rhythm_order_fact where order_id not like 'order_bench_%'")).rows
-    return { emitted, ingested, per_s: +(emitted / ((Date.now() - startedMs) / 1000)).toFixed(2) }
+    const [{ ingested }] = (await knex.raw("select count(*)::int as ingested from order_rhythm_order_fact where order_id = any(?)", [emitted])).rows
+    return { emitted: emitted.length, ingested, per_s: +(emitted.length / ((Date.now() - startedMs) / 1000)).toFixed(2) }
   },
   stop: async () => {
     const { app } = await booted

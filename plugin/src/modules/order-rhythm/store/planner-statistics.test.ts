@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { PlannerStatistics } from "./planner-statistics"
+import { NEVER_ANALYZED, PlannerStatistics } from "./planner-statistics"
 
 /** Tables that hold `held` rows at first and grow by what is written; each analyze records the size. */
 function tables(held: number) {
@@ -82,5 +82,29 @@ describe("PlannerStatistics", () => {
     await stats.settled()
     expect(runs).toBe(2)
     expect(errors).toEqual(["no pg_class", "permission denied", "permission denied"])
+  })
+
+  it("analyzes at the first write tables that hold history PostgreSQL has never analyzed (a restore), then waits as for any history", async () => {
+    const analyzedAt: number[] = []
+    let rows = 300_000
+    let analyzed: number | typeof NEVER_ANALYZED = NEVER_ANALYZED
+    const stats = new PlannerStatistics(
+      async () => {
+        analyzedAt.push(rows)
+        analyzed = rows
+      },
+      async () => analyzed,
+      () => {}
+    )
+    const write = async (n: number) => {
+      rows += n
+      stats.wrote(n)
+      await stats.settled()
+    }
+    await write(10)
+    await write(10)
+    expect(analyzedAt).toEqual([300_010])
+    for (let batch = 0; batch < 100; batch++) await write(2_000)
+    expect(analyzedAt).toEqual([300_010])
   })
 })

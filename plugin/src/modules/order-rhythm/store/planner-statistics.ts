@@ -18,10 +18,24 @@ export async function analyzeGrowingTables(knex: Knex): Promise<void> {
   await knex.raw(`analyze ${GROWING_TABLES.join(", ")}`)
 }
 
-/** The rows they held at their last analyze, as PostgreSQL estimates them (a table never analyzed counts 0). */
-export async function analyzedRows(knex: Knex): Promise<number> {
-  const { rows } = await knex.raw(`select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as rows from pg_class where relname = any(?)`, [GROWING_TABLES])
-  return Number(rows[0]?.rows ?? 0)
+/** What analyzedRows says of tables that hold rows PostgreSQL has never counted. */
+export const NEVER_ANALYZED = "never analyzed"
+
+/**
+ * The rows they held at their last analyze, as PostgreSQL estimates them (a table never analyzed
+ * counts 0), or NEVER_ANALYZED when one of them holds data but has never been analyzed: loaded
+ * by a restore (pg_restore does not analyze) or while autovacuum is off, where the planner has
+ * nothing to go on and the history is already there. (pg_class.relpages is no help: it too is
+ * only set by an analyze or a vacuum; the table's size on disk is.)
+ */
+export async function analyzedRows(knex: Knex): Promise<number | typeof NEVER_ANALYZED> {
+  const { rows } = await knex.raw(
+    `select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as rows,
+            coalesce(bool_or(reltuples < 0 and pg_relation_size(oid) > 0), false) as never
+       from pg_class where relname = any(?) and relkind = 'r'`,
+    [GROWING_TABLES]
+  )
+  return rows[0]?.never ? NEVER_ANALYZED : Number(rows[0]?.rows ?? 0)
 }
 
 /**
@@ -42,10 +56,12 @@ export class PlannerStatistics {
   private analyzed: number | null = null
   private sinceAnalyze = 0
   private running: Promise<void> | null = null
+  /** Tables with history and no statistics at all: analyzed at the first write, whatever its size. */
+  private dueNow = false
 
   constructor(
     private readonly analyze: () => Promise<void>,
-    private readonly readAnalyzedRows: () => Promise<number>,
+    private readonly readAnalyzedRows: () => Promise<number | typeof NEVER_ANALYZED>,
     private readonly onError: (error: unknown) => void,
     private readonly firstAfter = 1000
   ) {}
@@ -57,20 +73,24 @@ export class PlannerStatistics {
     if (this.analyzed === null) {
       this.running = this.background(async () => {
         // Unreadable: taken as empty tables, so the next analyze comes soon rather than never.
-        this.analyzed = await this.readAnalyzedRows().catch((error) => {
+        const read = await this.readAnalyzedRows().catch((error) => {
           this.onError(error)
           return 0
         })
+        this.dueNow = read === NEVER_ANALYZED
+        this.analyzed = read === NEVER_ANALYZED ? 0 : read
       })
       return
     }
-    if (this.sinceAnalyze < Math.max(this.firstAfter, this.analyzed)) return
+    if (!this.dueNow && this.sinceAnalyze < Math.max(this.firstAfter, this.analyzed)) return
     const written = this.sinceAnalyze
     this.sinceAnalyze = 0
+    this.dueNow = false
     this.running = this.background(async () => {
       await this.analyze()
       // What PostgreSQL now counts; at least what was there plus what was written.
-      this.analyzed = Math.max(await this.readAnalyzedRows(), (this.analyzed ?? 0) + written)
+      const read = await this.readAnalyzedRows()
+      this.analyzed = Math.max(read === NEVER_ANALYZED ? 0 : read, (this.analyzed ?? 0) + written)
     })
   }
 
