@@ -35,6 +35,8 @@
  *    latencies are those of a queue). It needs only the shop: BENCH_INGEST_SKIP=backfill,live,api with a small
  *    BENCH_INGEST_ORDERS runs it alone (the history is what the backfill phase walks, so a
  *    few thousand orders keep it busy; a shorter walk is started again).
+ *    BENCH_INGEST_TOPOLOGY=server+worker gives each side a worker process, events through Redis
+ *    (BENCH_INGEST_REDIS_URL, default redis://127.0.0.1:6379/9), as Medusa deploys for production.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { median, percentile, publishFigures, RESULTS, runBench } from "./lib/figures"
@@ -56,6 +58,9 @@ const TARGET_LINES = 1_000_000
 const SKIP = new Set((process.env.BENCH_INGEST_SKIP || "").split(",").filter(Boolean))
 const CHECKOUT_RATES = (process.env.BENCH_INGEST_CHECKOUT_RATES || "10").split(",").map(Number)
 const number = (name: string, fallback: number) => Number(process.env[name] || fallback)
+/** The checkout phase's processes: "shared" (one per side) or "server+worker" (see ingest/checkout.ts). */
+const TOPOLOGY = (process.env.BENCH_INGEST_TOPOLOGY || "shared") as "shared" | "server+worker"
+if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_INGEST_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
 
 // The checkout phase's two servers take the next two ports.
 if (HTTP_PORT < 9200 || HTTP_PORT + 2 > 9299) throw new Error("BENCH_INGEST_HTTP_PORT must be within 9200-9297")
@@ -97,6 +102,9 @@ async function main() {
     checkout_served_per_s: null,
     checkout_cpu_ms_plugin: null,
     checkout_cpu_ms_plain: null,
+    checkout_worker_process: null,
+    checkout_worker_cpu_ms_plugin: null,
+    checkout_worker_cpu_ms_plain: null,
   }
   mkdirSync(RESULTS, { recursive: true })
   const env = await database()
@@ -205,6 +213,8 @@ async function main() {
       warmupSeconds: number("BENCH_INGEST_CHECKOUT_WARMUP_SECONDS", 5),
       backfillSeconds: number("BENCH_INGEST_CHECKOUT_BACKFILL_SECONDS", 20),
       log,
+      topology: TOPOLOGY,
+      redisUrl: process.env.BENCH_INGEST_REDIS_URL || "redis://127.0.0.1:6379/9",
     })
     writeFileSync(path.join(RESULTS, "ingest-checkout.json"), JSON.stringify(runs, null, 1) + "\n")
     const headline = runs[runs.length - 1]
@@ -217,6 +227,9 @@ async function main() {
     figures.checkout_served_per_s = Math.round(headline.servedPerSecond * 100) / 100
     figures.checkout_cpu_ms_plugin = Math.round(headline.cpuMsPerOrder.plugin)
     figures.checkout_cpu_ms_plain = Math.round(headline.cpuMsPerOrder.plain)
+    figures.checkout_worker_process = TOPOLOGY === "server+worker" ? 1 : 0
+    figures.checkout_worker_cpu_ms_plugin = headline.workerCpuMsPerOrder ? Math.round(headline.workerCpuMsPerOrder.plugin) : null
+    figures.checkout_worker_cpu_ms_plain = headline.workerCpuMsPerOrder ? Math.round(headline.workerCpuMsPerOrder.plain) : null
   }
   publishFigures("ingest", figures, log)
 }

@@ -19,6 +19,15 @@
  * the phase does. (No phase without the plugin after that one: the plugin's process is still
  * busy after its backfill, and the machine is shared.)
  *
+ * With topology "server+worker" (BENCH_INGEST_TOPOLOGY), each side is the pair Medusa documents
+ * for production: a `server` process that takes the checkouts and a `worker` process (the same
+ * bench server in MEDUSA_WORKER_MODE=worker) that runs the subscribers and jobs, events passing
+ * through Redis on a queue of each side's own (medusa-config.js, MEDUSA_EVENT_BUS=redis). The
+ * plugin then ingests, and backfills, in its worker; the CPU per checkout is the server's, each
+ * side's worker's is printed beside it (what the plugin costs there is the difference). Its worker runs the plugin's jobs too: every five minutes its
+ * reconciliation also ingests the other side's orders, work against the plugin's figures that a
+ * store does not have.
+ *
  * Ratios are of the latencies pooled over the alternating phases: with the plugin over
  * without, and during the backfill over the same without. Several rates run one after the
  * other on the same servers, the last one is the headline: run the lower ones first, since
@@ -46,6 +55,10 @@ export type CheckoutSettings = {
   warmupSeconds: number
   backfillSeconds: number
   log: (line: string) => void
+  /** "shared": one process per side, events handled in it; "server+worker": see the header. */
+  topology?: "shared" | "server+worker"
+  /** Redis for the events between server and worker (server+worker only). */
+  redisUrl?: string
 }
 
 type Variant = "plugin" | "plain" | "backfill"
@@ -60,6 +73,8 @@ type PhaseResult = Phase & {
    * does not depend on how close to saturation the machine runs, so it compares across machines.
    */
   cpuMsPerOrder?: number
+  /** server+worker: the side's worker's CPU per checkout over the phase (and, with the plugin, its ingestion). */
+  workerCpuMsPerOrder?: number
 }
 
 export type CheckoutFigures = {
@@ -75,6 +90,8 @@ export type CheckoutFigures = {
   servedPerSecond: number
   /** Median over the phases of the serving process's CPU per checkout, with and without the plugin. */
   cpuMsPerOrder: { plugin: number; plain: number }
+  /** server+worker: the same for each side's worker. */
+  workerCpuMsPerOrder: { plugin: number; plain: number } | null
   failed: number
   phases: Array<Record<string, unknown>>
 }
@@ -106,23 +123,44 @@ function schedule(s: CheckoutSettings): Phase[] {
 
 export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<CheckoutFigures[]> {
   const { log } = s
-  const server = (name: string, port: number, disabled: boolean) => {
+  const split = s.topology === "server+worker"
+  if (split && !s.redisUrl) throw new Error("the server+worker topology needs a Redis URL")
+  const run = Date.now()
+  const fork = (name: string, port: number, disabled: boolean, mode: "server" | "worker") => {
+    const side = disabled ? "plain" : "plugin"
+    const env: Record<string, string> = { ...s.env, PORT: String(port), MEDUSA_WORKER_MODE: mode, ORDER_RHYTHM_DISABLED: disabled ? "1" : "0" }
+    if (split) {
+      Object.assign(env, {
+        MEDUSA_EVENT_BUS: "redis",
+        EVENT_BUS_REDIS_URL: s.redisUrl!,
+        MEDUSA_EVENT_QUEUE: `checkout-bench-${side}-${run}`,
+        // The worker reaches the wall's screens through Redis, as such a store is configured.
+        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(s.env.ORDER_RHYTHM_OPTIONS || "{}"), redisUrl: s.redisUrl }),
+      })
+    }
     const child = forkTs(path.join(__dirname, "server.ts"), {
       cwd: s.appDir,
-      env: { ...s.env, PORT: String(port), MEDUSA_WORKER_MODE: "server", ORDER_RHYTHM_DISABLED: disabled ? "1" : "0" },
+      env,
       logFile: path.join(RESULTS, `ingest-checkout-${name}.log`),
       // BENCH_INGEST_CPU_PROF=1: a V8 CPU profile of the plugin's server, written to results/ when it stops.
       extraArgs: process.env.BENCH_INGEST_CPU_PROF && !disabled ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],
     })
-    return { child, call: client(child, `checkout ${name} server`) }
+    return { child, call: client(child, `checkout ${name}`) }
   }
-  const plugin = server("plugin", s.pluginPort, false)
-  const plain = server("plain", s.plainPort, true)
+  // In the shared topology each side's one process is in mode `server` with the local event bus:
+  // HTTP and subscribers, no jobs (the plugin's reconciliation would ingest the other side's orders).
+  const plugin = fork("plugin", s.pluginPort, false, "server")
+  const plain = fork("plain", s.plainPort, true, "server")
+  const workers = split ? { plugin: fork("plugin-worker", s.pluginPort + 10, false, "worker"), plain: fork("plain-worker", s.plainPort + 10, true, "worker") } : null
+  // Where the plugin ingests and backfills.
+  const ingesting = workers?.plugin ?? plugin
+  const everyone = [plugin, plain, ...(workers ? [workers.plugin, workers.plain] : [])]
   try {
     const [pluginInfo, plainInfo] = await Promise.all([plugin.call("info", undefined, 300_000), plain.call("info", undefined, 300_000)])
+    if (workers) await Promise.all([workers.plugin.call("info", undefined, 300_000), workers.plain.call("info", undefined, 300_000)])
     const urls: Record<Variant, string> = { plugin: pluginInfo.url, backfill: pluginInfo.url, plain: plainInfo.url }
     if (!pluginInfo.plugin || plainInfo.plugin) throw new Error(`the two servers do not differ by the plugin (module loaded: ${pluginInfo.plugin} with, ${plainInfo.plugin} without)`)
-    log(`servers up: with the plugin ${urls.plugin}, without ${urls.plain} (no orderRhythm module there)`)
+    log(`servers up: with the plugin ${urls.plugin}, without ${urls.plain} (no orderRhythm module there)${split ? "; each with a worker process, events through Redis" : ""}`)
 
     const store: SeededStore = await plain.call("storefront", undefined, 300_000)
     const results: CheckoutFigures[] = []
@@ -139,10 +177,15 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
         next += count
         const serving = phase.variant === "plain" ? plain.call : plugin.call
         const cpuBefore = await serving("cpu")
+        const worker = workers ? (phase.variant === "plain" ? workers.plain : workers.plugin) : null
+        const workerCpuBefore = worker ? await worker.call("cpu") : null
         const result: PhaseResult =
-          phase.variant === "backfill" ? await duringBackfill(phase, rate, mine, urls, store, plugin.call) : { ...phase, arrivals: await complete(urls[phase.variant], store, mine, rate) }
-        if (phase.variant === "plugin") result.ingestLagMs = await ingestLags(plugin.call, result.arrivals)
-        if (phase.variant !== "backfill") result.cpuMsPerOrder = cpuMs(cpuBefore, await serving("cpu")) / Math.max(1, result.arrivals.filter((a) => a.ok).length)
+          phase.variant === "backfill" ? await duringBackfill(phase, rate, mine, urls, store, ingesting.call) : { ...phase, arrivals: await complete(urls[phase.variant], store, mine, rate) }
+        const placed = Math.max(1, result.arrivals.filter((a) => a.ok).length)
+        // The CPU counted up to the moment the facts were written (see cpuMsPerOrder).
+        if (phase.variant === "plugin") result.ingestLagMs = await ingestLags(ingesting.call, result.arrivals)
+        if (phase.variant !== "backfill") result.cpuMsPerOrder = cpuMs(cpuBefore, await serving("cpu")) / placed
+        if (worker && phase.variant !== "backfill") result.workerCpuMsPerOrder = cpuMs(workerCpuBefore!, await worker.call("cpu")) / placed
         done.push(result)
         log(describe(result))
         await sleep(1000)
@@ -151,9 +194,9 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
     }
     return results
   } finally {
-    await Promise.all([plugin, plain].map(({ child, call }) => call("stop", undefined, 30_000).catch(() => child.kill())))
+    await Promise.all(everyone.map(({ child, call }) => call("stop", undefined, 30_000).catch(() => child.kill())))
     // Let them exit by themselves (a CPU profile is written on the way out), then stop waiting.
-    await Promise.all([plugin, plain].map(({ child }) => exited(child, 20_000)))
+    await Promise.all(everyone.map(({ child }) => exited(child, 20_000)))
   }
 }
 
@@ -233,6 +276,7 @@ function describe(r: PhaseResult): string {
     ` (first third p50 ${percentile(ms.slice(0, thirds), 50).toFixed(0)}, last ${percentile(ms.slice(-thirds), 50).toFixed(0)})` +
     (failed.length ? `, ${failed.length} FAILED (${failed[0].error})` : "") +
     (r.cpuMsPerOrder !== undefined ? `; server CPU ${r.cpuMsPerOrder.toFixed(0)} ms per checkout` : "") +
+    (r.workerCpuMsPerOrder !== undefined ? `, its worker's ${r.workerCpuMsPerOrder.toFixed(0)} ms` : "") +
     (r.ingestLagMs ? `; facts written p50 ${percentile(r.ingestLagMs, 50).toFixed(0)} / p95 ${percentile(r.ingestLagMs, 95).toFixed(0)} ms after the answer` : "")
   )
 }
@@ -264,6 +308,12 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
       plugin: median(measured.filter((p) => p.variant === "plugin").map((p) => p.cpuMsPerOrder!)),
       plain: median(measured.filter((p) => p.variant === "plain").map((p) => p.cpuMsPerOrder!)),
     },
+    workerCpuMsPerOrder: measured.some((p) => p.workerCpuMsPerOrder !== undefined)
+      ? {
+          plugin: median(measured.filter((p) => p.variant === "plugin").map((p) => p.workerCpuMsPerOrder!)),
+          plain: median(measured.filter((p) => p.variant === "plain").map((p) => p.workerCpuMsPerOrder!)),
+        }
+      : null,
     failed,
     phases: phases.map((p) => ({
       variant: p.variant,
@@ -278,6 +328,7 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
       ingest_p95_ms: p.ingestLagMs ? round(percentile(p.ingestLagMs, 95)) : undefined,
       backfill_passes: p.backfillPasses,
       cpu_ms_per_order: p.cpuMsPerOrder === undefined ? undefined : round(p.cpuMsPerOrder),
+      worker_cpu_ms_per_order: p.workerCpuMsPerOrder === undefined ? undefined : round(p.workerCpuMsPerOrder),
     })),
   }
   log(
@@ -291,6 +342,10 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
     `  server CPU per checkout (median of phases): with the plugin ${fig.cpuMsPerOrder.plugin.toFixed(0)} ms, without ${fig.cpuMsPerOrder.plain.toFixed(0)} ms: ` +
       `the plugin adds ${(fig.cpuMsPerOrder.plugin - fig.cpuMsPerOrder.plain).toFixed(0)} ms (${((fig.cpuMsPerOrder.plugin / fig.cpuMsPerOrder.plain - 1) * 100).toFixed(0)}%)`
   )
+  if (fig.workerCpuMsPerOrder) {
+    const w = fig.workerCpuMsPerOrder
+    log(`  worker CPU per checkout (median of phases): with the plugin ${w.plugin.toFixed(0)} ms, without ${w.plain.toFixed(0)} ms: the plugin adds ${(w.plugin - w.plain).toFixed(0)} ms there`)
+  }
   // Pair by pair too: a ratio that swings from pair to pair says more about the machine than the plugin.
   const pairRatios = (p: number) =>
     Array.from({ length: alternating.length >> 1 }, (_, k) => {
