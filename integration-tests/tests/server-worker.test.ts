@@ -8,6 +8,7 @@ import { LiveScreen } from "./helpers/live-client"
 import { httpClient } from "../src/clients/http-client"
 import { flushRedis, redisAnswers, TEST_REDIS_URL } from "./helpers/redis"
 import { RunningMedusa, startMedusa } from "./helpers/medusa-server"
+import Redis from "ioredis"
 
 /**
  * Medusa's production topology: a `server` process answers the shop and the wall's screens, a
@@ -35,6 +36,13 @@ const wallPortOf = (process: RunningMedusa) => {
   const match = process.output().match(/wall display on http:\/\/localhost:(\d+)\//)
   if (!match) throw new Error(`process on ${process.port} announced no wall port:\n${process.output().slice(-2000)}`)
   return Number(match[1])
+}
+
+/** The rooms the live serving processes say they watch (plugin live/watched-rooms). */
+async function watchedAnywhere(redis: Redis): Promise<string[]> {
+  const ids = await redis.zrangebyscore("order-rhythm:watchers", Date.now(), "+inf")
+  const lists = ids.length ? await redis.mget(ids.map((id) => `order-rhythm:watching:${id}`)) : []
+  return lists.flatMap((json) => (json ? JSON.parse(json) : []))
 }
 
 const tickerHas = (screen: LiveScreen, orderId: string) => screen.ticker().some((entry) => entry.orderId === orderId)
@@ -99,6 +107,30 @@ describe.skipIf(!hasRedis)("Medusa's server + worker topology", () => {
         await waitFor(async () => tickerHas(screen, second.id), 30_000, "the order placed while the worker was down, once it is back")
         await waitFor(async () => (await facts(second.id)).length === 1, 10_000, "its facts")
         expect(screen.gaps).toEqual([])
+
+        // No screen watches any more: the worker leaves the wall's room alone (its seq stays)
+        // and marks it dirty; the next screen's snapshot is recounted and holds the order.
+        screen.close()
+        const redis = new Redis(TEST_REDIS_URL)
+        try {
+          const seqOf = async () => Number((await redis.get("order-rhythm:wall:seq")) ?? 0)
+          // The server says what it watches every 5 s, and its word holds 15 s (live/watched-rooms).
+          await waitFor(async () => !(await watchedAnywhere(redis)).includes("wall"), 30_000, "the wall's room no longer watched")
+          // The worker reads the watched rooms at most once a second.
+          await sleep(1_500)
+          const seqBefore = await seqOf()
+          const third = await placeOrder(shop, store, [{ sku: "BEANS-250", quantity: 3 }])
+          await waitFor(async () => (await facts(third.id)).length === 1, 20_000, "the unwatched order's facts")
+          await waitFor(async () => (await redis.sismember("order-rhythm:dirty-rooms", "wall")) === 1, 5_000, "the wall's room marked dirty")
+          expect(await seqOf()).toBe(seqBefore)
+          const later = new LiveScreen(wallPortOf(server), admin.token)
+          screens.push(later)
+          await later.connected()
+          expect(later.snapshots[0].rooms.wall).toBeDefined()
+          expect(tickerHas(later, third.id)).toBe(true)
+        } finally {
+          await redis.quit()
+        }
       })
     },
   })

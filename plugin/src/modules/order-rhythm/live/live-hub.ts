@@ -15,6 +15,7 @@ import {
 } from "../../../lib/live"
 import type { Entry, RoomStore } from "./room-store"
 import type { LocalDelivery } from "./local-delivery"
+import type { RedisWatchedRooms } from "./watched-rooms"
 
 /** Who is asking, as the handshake proves it: an admin, a display token, or nobody. */
 export type Identify = (
@@ -38,6 +39,17 @@ export type Broadcast = (deltas: Delta[]) => void
 /** Within a burst at most one recount per room per window; a lone change goes out at once. */
 export const COALESCE_MS = 100
 
+/** How long the rooms watched anywhere, once read from Redis, are taken as they were. */
+const WATCH_VIEW_MS = 1000
+
+/**
+ * How often a serving process that shares its rooms takes over the dirty rooms it watches (a
+ * screen that joined just after another process read the watched rooms), and, every
+ * ANNOUNCE_EVERY ticks, says again which rooms it watches.
+ */
+const WATCH_TICK_MS = 1000
+const ANNOUNCE_EVERY = 5
+
 /**
  * The live hub: keeps each room's sequence and values (through the room store), turns
  * changes into sequenced deltas of absolute values, and serves snapshots and replays to
@@ -49,8 +61,11 @@ export class LiveHub {
   private nsp: Namespace | null = null
   /** What this process hands its screens (set by serve). */
   private local: LocalDelivery | null = null
-  /** Rooms that changed while no screen watched them: recounted when one connects. */
+  /** Rooms that changed while no screen of this process watched them: recounted when one connects. */
   private readonly dirty = new Set<RoomName>()
+  /** The rooms watched on any process, as last read (with Redis). */
+  private view: { at: number; rooms: Promise<Set<RoomName> | null> } | null = null
+  private watchTimer: ReturnType<typeof setInterval> | null = null
   /** Each room's publication in progress: the next one waits for it (see publish). */
   private readonly publishing = new Map<RoomName, Promise<Delta[]>>()
 
@@ -58,8 +73,8 @@ export class LiveHub {
     private readonly store: RoomStore,
     private readonly figures: RoomFigures,
     private readonly logger: Logger,
-    /** With Redis another process may be watching a room this one does not see. */
-    private readonly shared = false
+    /** With Redis: which rooms the processes sharing them watch (another may watch one this one does not). */
+    private readonly watching: RedisWatchedRooms | null = null
   ) {}
 
   /** Where deltas go: the process's own Socket.IO namespace, or a Redis emitter in a worker. */
@@ -70,7 +85,7 @@ export class LiveHub {
   /** Marks rooms as changed; their figures are recounted and the changed keys published. */
   changed(rooms: RoomName[]) {
     for (const room of new Set(rooms)) {
-      if (!this.shared && this.nsp && !this.isWatched(room)) {
+      if (!this.watching && this.nsp && !this.isWatched(room)) {
         // Nobody looks at it: counting it now is work for no one.
         this.dirty.add(room)
         continue
@@ -78,7 +93,7 @@ export class LiveHub {
       let recount = this.recounts.get(room)
       if (!recount) {
         recount = throttle(
-          () => this.recount(room).then(() => undefined),
+          () => this.recountWatched(room),
           COALESCE_MS,
           (error) => this.logger.error(`order-rhythm: could not recount room ${room}: ${(error as Error)?.stack ?? error}`)
         )
@@ -90,6 +105,35 @@ export class LiveHub {
 
   private isWatched(room: RoomName): boolean {
     return (this.nsp?.adapter.rooms.get(room)?.size ?? 0) > 0
+  }
+
+  /**
+   * Whether a screen watches the room here or, with Redis, on another process. When the
+   * watched rooms cannot be read, every room counts as watched: work for nothing beats a
+   * screen left behind.
+   */
+  private async watchedSomewhere(room: RoomName): Promise<boolean> {
+    if (this.nsp && this.isWatched(room)) return true
+    if (!this.watching) return !this.nsp
+    const now = Date.now()
+    if (!this.view || now - this.view.at > WATCH_VIEW_MS) {
+      const rooms = this.watching.watched().catch((error) => {
+        this.logger.warn(`order-rhythm: could not read which rooms are watched: ${(error as Error)?.message ?? error}`)
+        return null
+      })
+      this.view = { at: now, rooms }
+    }
+    const rooms = await this.view.rooms
+    return rooms === null || rooms.has(room)
+  }
+
+  /** Recounts a room some screen watches; with Redis, leaves an unwatched one dirty for the process that will serve its first screen. */
+  private async recountWatched(room: RoomName): Promise<void> {
+    if (this.watching && !(await this.watchedSomewhere(room))) {
+      await this.watching.markDirty(room)
+      return
+    }
+    await this.recount(room)
   }
 
   /** Rooms that have a screen in this process (recounted by the clock so "today" stays true). */
@@ -106,7 +150,8 @@ export class LiveHub {
    */
   async publishEarly(rooms: RoomName[], next: (room: RoomName, current: RoomState) => RoomState | null) {
     for (const room of new Set(rooms)) {
-      if (!this.shared && this.nsp && !this.isWatched(room)) continue
+      if (!this.watching && this.nsp && !this.isWatched(room)) continue
+      if (this.watching && !(await this.watchedSomewhere(room))) continue
       await this.publish(room, (current) => {
         const values = next(room, current)
         return values ? [values] : []
@@ -197,6 +242,15 @@ export class LiveHub {
         next(refusal("bad_token", "the server could not check this token"))
       }
     })
+    if (this.watching) {
+      let ticks = 0
+      this.watchTimer = setInterval(() => {
+        this.watchTick(ticks++ % ANNOUNCE_EVERY === 0).catch((error) =>
+          this.logger.warn(`order-rhythm: could not share which rooms this process watches: ${(error as Error)?.message ?? error}`)
+        )
+      }, WATCH_TICK_MS)
+      this.watchTimer.unref?.()
+    }
     nsp.on("connection", (socket) => {
       this.welcome(socket).catch((error) => {
         this.logger.error(`order-rhythm: could not welcome a screen: ${(error as Error)?.stack ?? error}`)
@@ -211,6 +265,8 @@ export class LiveHub {
     // and the catch-up below covers the other order of events.
     socket.join(rooms)
     if (socket.data.tokenId) socket.join(`token:${socket.data.tokenId}`)
+    // Said before the snapshot: from here on the processes that ingest recount these rooms.
+    await this.watching?.announce(this.watchedRooms())
     const seqs = ((socket.handshake.auth ?? {}) as HandshakeAuth).seqs ?? {}
     await this.sendSnapshot(socket, rooms, seqs)
     socket.on("resync", (message: { rooms?: string[] }) => {
@@ -232,7 +288,8 @@ export class LiveHub {
       const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: this.timezone, rooms: {} }
       const replays: Delta[] = []
       for (const room of rooms) {
-        if (this.dirty.has(room) || (await this.store.seq(room)) === 0) {
+        const dirty = this.dirty.has(room) || (this.watching ? await this.watching.takeDirty(room) : false)
+        if (dirty || (await this.store.seq(room)) === 0) {
           this.dirty.delete(room)
           await this.recount(room)
         }
@@ -271,9 +328,25 @@ export class LiveHub {
     this.nsp?.in(`token:${tokenId}`).disconnectSockets(true)
   }
 
+  /**
+   * Says which rooms this process watches (every ANNOUNCE_EVERY ticks), and recounts those of
+   * them another process left dirty: one that skipped a room before it learnt of a screen that
+   * had just joined here.
+   */
+  private async watchTick(announce: boolean) {
+    if (!this.watching) return
+    const rooms = this.watchedRooms()
+    if (announce) await this.watching.announce(rooms)
+    for (const room of rooms) {
+      if (await this.watching.takeDirty(room)) this.changed([room])
+    }
+  }
+
   stop() {
     for (const recount of this.recounts.values()) recount.cancel()
     this.recounts.clear()
+    if (this.watchTimer) clearInterval(this.watchTimer)
+    this.watchTimer = null
   }
 }
 

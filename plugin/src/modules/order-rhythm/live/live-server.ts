@@ -8,6 +8,7 @@ import { Identify, LiveHub, RoomFigures } from "./live-hub"
 import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
 import { startWallServer, WallServer } from "./wall-server"
 import { LocalDelivery } from "./local-delivery"
+import { RedisWatchedRooms } from "./watched-rooms"
 
 export type LiveServer = { hub: LiveHub; wall: WallServer | null; close(): Promise<void> }
 
@@ -38,9 +39,15 @@ export async function startLiveServer(input: {
   const { options, logger } = input
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null
   const store: RoomStore = redis ? new RedisRoomStore(redis, DELTA_CHANNEL) : new MemoryRoomStore()
-  const hub = new LiveHub(store, input.figures, logger, Boolean(redis))
+  const watching = redis ? new RedisWatchedRooms(redis) : null
+  const hub = new LiveHub(store, input.figures, logger, watching)
   hub.timezone = options.timezone
   const closers: Array<() => Promise<unknown> | void> = [() => hub.stop(), () => store.close()]
+  // Closed in reverse: this process stops counting as a watcher before its Redis connection goes.
+  const stopWatching = () => {
+    hub.stop()
+    return watching?.close().catch(() => {})
+  }
   const close = async () => {
     for (const closer of closers.reverse()) await closer()
   }
@@ -51,7 +58,7 @@ export async function startLiveServer(input: {
       return { hub, wall: null, close }
     }
     // The room store publishes every delta it appends; the servers deliver them.
-    closers.push(() => redis.quit())
+    closers.push(() => redis.quit(), stopWatching)
     return { hub, wall: null, close }
   }
 
@@ -78,7 +85,7 @@ export async function startLiveServer(input: {
     await deltas.subscribe(DELTA_CHANNEL)
     // A message is one publication's run of deltas (room-store's APPEND_SCRIPT).
     deltas.on("message", (_channel: string, message: string) => inOrder.push(JSON.parse(message)))
-    closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop())
+    closers.push(() => redis.quit(), () => pub.quit(), () => sub.quit(), () => deltas.quit(), () => inOrder.stop(), stopWatching)
   } else {
     hub.useBroadcast((deltas) => local.deliver(deltas))
   }
