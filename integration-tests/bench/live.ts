@@ -40,6 +40,12 @@
  * (its last delta, once every screen counts all the burst's orders and the stream has been
  * quiet for 3 s).
  *
+ * BENCH_LIVE_TOPOLOGY=server+worker runs the store as Medusa deploys it for production: the
+ * server above in MEDUSA_WORKER_MODE=server takes the checkouts and serves the screens, a
+ * `medusa start` in MEDUSA_WORKER_MODE=worker ingests, events and deltas pass through Redis
+ * (BENCH_LIVE_REDIS_URL, default redis://127.0.0.1:6379/10; medusa-config.js MEDUSA_EVENT_BUS=redis,
+ * the plugin's `redisUrl`). Per order it then also prints the worker's CPU.
+ *
  * Own database (order_rhythm_bench_live, dropped and recreated), own ports, bounded waits.
  * Needs ~2,100 file descriptors (ulimit -n is raised if the soft limit is lower and the hard
  * one allows it; otherwise it says so).
@@ -50,6 +56,8 @@ import path from "node:path"
 import { client, exited, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
 import { median } from "./lib/figures"
+import { readFileSync } from "node:fs"
+import { startMedusa, type RunningMedusa } from "../tests/helpers/medusa-server"
 import { httpClient } from "../src/clients/http-client"
 import { completeCart, prepareCart } from "../src/clients/shopper"
 import type { SeededStore } from "../src/seed/store"
@@ -67,6 +75,16 @@ const BURST_ORDERS = Number(process.env.BENCH_LIVE_BURST_ORDERS || 1000)
 const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)
 const BURST_RATE = 200
 const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
+const TOPOLOGY = process.env.BENCH_LIVE_TOPOLOGY || "shared"
+if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_LIVE_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
+const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
+
+/** A process's CPU time so far (user + system), in ms, from /proc: the worker is not ours to ask over IPC. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}
 
 if (HTTP_PORT < 9300 || HTTP_PORT > 9399) throw new Error("BENCH_LIVE_HTTP_PORT must be within 9300-9399")
 
@@ -121,7 +139,18 @@ async function main() {
   const fdSoft = raiseFdLimit(2 * Math.max(...COUNTS) + 200)
   log(`bench:live: clients ${COUNTS.join(", ")}; ${ROUNDS} rounds x ${ORDERS_PER_ROUND} orders at ${ORDERS_PER_SECOND}/s per client count; burst ${BURST_ORDERS} events at ${BURST_RATE}/s x ${BURST_ROUNDS}; ulimit -n ${fdSoft}`)
 
-  const { env, pg } = await benchDatabase(log, DATABASE, HTTP_PORT)
+  const { env: baseEnv, pg } = await benchDatabase(log, DATABASE, HTTP_PORT)
+  const split = TOPOLOGY === "server+worker"
+  const env: Record<string, string> = split
+    ? {
+        ...baseEnv,
+        MEDUSA_EVENT_BUS: "redis",
+        EVENT_BUS_REDIS_URL: REDIS_URL,
+        MEDUSA_EVENT_QUEUE: `live-bench-${Date.now()}`,
+        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(baseEnv.ORDER_RHYTHM_OPTIONS), redisUrl: REDIS_URL }),
+      }
+    : baseEnv
+  let worker: RunningMedusa | null = null
   let t = Date.now()
 
   const children: ChildProcess[] = []
@@ -129,7 +158,7 @@ async function main() {
   process.on("exit", stopAll)
   try {
     t = Date.now()
-    const serverProc = forkLive("server.ts", env, path.join(RESULTS, "live-server.log"), [
+    const serverProc = forkLive("server.ts", split ? { ...env, MEDUSA_WORKER_MODE: "server" } : env, path.join(RESULTS, "live-server.log"), [
       "--expose-gc",
       // BENCH_LIVE_CPU_PROF=1: a V8 CPU profile of the server, written to results/ when it stops.
       ...(process.env.BENCH_LIVE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : []),
@@ -138,6 +167,11 @@ async function main() {
     const server = client(serverProc, "server")
     const info = await server<{ url: string; wallPort: number; store: SeededStore; token: string; pid: number }>("info", undefined, 300_000)
     log(`server up in ${((Date.now() - t) / 1000).toFixed(1)} s: store API ${info.url}, wall socket port ${info.wallPort} (pid ${info.pid})`)
+    if (split) {
+      // Started once the server has seeded the store; it has no socket server of its own.
+      worker = await startMedusa({ ...env, MEDUSA_WORKER_MODE: "worker" }, HTTP_PORT + 50, 300_000)
+      log(`worker up (pid ${worker.child.pid}): it ingests; events and deltas pass through Redis`)
+    }
 
     const clientsProc = forkLive("clients.ts", {}, path.join(RESULTS, "live-clients.log"))
     children.push(clientsProc)
@@ -227,6 +261,7 @@ async function main() {
         // The carts are filled before the CPU is read: what an order costs is its checkout and what follows.
         const carts = await prepare(ORDERS_PER_ROUND)
         const serverCpu0 = await server<NodeJS.CpuUsage>("cpu")
+        const workerCpu0 = worker ? processCpuMs(worker.child.pid!) : 0
         const clientsCpu0 = (await clients<{ cpu: NodeJS.CpuUsage }>("traffic")).cpu
         const placed = await placeSteadily(carts)
         const ids = placed.done.map((d) => d.id)
@@ -243,6 +278,7 @@ async function main() {
         collected = await clients("collect", { orderIds: ids, forget: true })
         const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000
         const serverCpu = cpuMs(serverCpu0, await server<NodeJS.CpuUsage>("cpu"))
+        const workerCpu = worker ? processCpuMs(worker.child.pid!) - workerCpu0 : null
         const traffic = await clients<{ perKey: Record<string, { deltas: number; bytes: number }>; messages: number; cpu: NodeJS.CpuUsage }>("traffic")
         const n = Math.max(1, placed.done.length)
         const perKey = Object.entries(traffic.perKey).sort((a, b) => b[1].bytes - a[1].bytes)
@@ -276,7 +312,7 @@ async function main() {
             (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
         )
         log(
-          `    per order: server CPU ${f1(serverCpu / n)} ms, screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
+          `    per order: server CPU ${f1(serverCpu / n)} ms, ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
             `one screen got ${f1(traffic.messages / n)} messages, ${f1(screenDeltas / n)} deltas, ${f1(screenBytes / n / 1024)} KiB (` +
             perKey.map(([k, v]) => `${k} ${f1(v.deltas / n)} x ${Math.round(v.bytes / Math.max(1, v.deltas))} B`).join(", ") +
             `)`
@@ -371,12 +407,14 @@ async function main() {
     await server("stop", undefined, 30_000).catch(() => {})
     // Let it exit by itself (a CPU profile is written on the way out), then stop waiting.
     await exited(serverProc, 20_000)
+    await worker?.stop()
     clientsProc.kill("SIGTERM")
     await pg.stop().catch(() => {})
     writeFileSync(path.join(RESULTS, "live.json"), JSON.stringify(result, null, 2) + "\n")
     console.log(JSON.stringify(result))
   } finally {
     stopAll()
+    if (worker?.child.exitCode === null) worker.child.kill("SIGKILL")
   }
 }
 

@@ -35,7 +35,10 @@ function track(screen: LiveScreen): Tracked {
   screen.socket.on("delta", (...deltas: any[]) => {
     const at = now()
     latestDelta = at
-    screen.deltas.length = 0 // LiveScreen keeps every delta; the bench needs none of them
+    // LiveScreen keeps every delta and message; the bench needs none of them (1,000 screens
+    // holding a burst's messages ran the process out of heap).
+    screen.deltas.length = 0
+    screen.messages.length = 0
     if (mode === "latency" && tracked === screens[0]) messages++
     if (mode === "burst") {
       tracked.burst.count++
