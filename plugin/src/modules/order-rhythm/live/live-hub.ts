@@ -266,7 +266,10 @@ export class LiveHub {
     socket.join(rooms)
     if (socket.data.tokenId) socket.join(`token:${socket.data.tokenId}`)
     // Said before the snapshot: from here on the processes that ingest recount these rooms.
-    await this.watching?.announce(this.watchedRooms())
+    // (Should Redis not take it, the next tick says it again.)
+    await this.watching?.announce(this.watchedRooms()).catch((error) =>
+      this.logger.warn(`order-rhythm: could not share which rooms this process watches: ${(error as Error)?.message ?? error}`)
+    )
     const seqs = ((socket.handshake.auth ?? {}) as HandshakeAuth).seqs ?? {}
     await this.sendSnapshot(socket, rooms, seqs)
     socket.on("resync", (message: { rooms?: string[] }) => {
