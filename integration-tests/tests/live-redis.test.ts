@@ -6,27 +6,13 @@ import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { LiveScreen } from "./helpers/live-client"
 import { httpClient } from "../src/clients/http-client"
-import { flushRedis, redisAnswers, TEST_REDIS_URL } from "./helpers/redis"
-import { RunningMedusa, startMedusa } from "./helpers/medusa-server"
+import { redisForTests, TEST_REDIS_URL } from "./helpers/redis"
+import { RunningMedusa, startMedusa, wallPortOf } from "./helpers/medusa-server"
 
 const OPTIONS = { timezone: "Asia/Shanghai", socket: { port: 0 }, redisUrl: TEST_REDIS_URL }
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify(OPTIONS)
 
-const hasRedis = await redisAnswers()
-if (!hasRedis && process.env.CI === "true") {
-  throw new Error(`Redis does not answer at ${TEST_REDIS_URL}, and on CI these tests must run`)
-}
-if (!hasRedis) {
-  console.warn(`\n*** SKIPPING the multi-process live tests: no Redis at ${TEST_REDIS_URL} ***\n`)
-} else {
-  await flushRedis()
-}
-
-const wallPortOf = (process: RunningMedusa) => {
-  const match = process.output().match(/wall display on http:\/\/localhost:(\d+)\//)
-  if (!match) throw new Error(`process on ${process.port} announced no wall port:\n${process.output().slice(-2000)}`)
-  return Number(match[1])
-}
+const hasRedis = await redisForTests("the multi-process live tests")
 
 const tickerHas = (screen: LiveScreen, orderId: string) => screen.ticker().some((entry) => entry.orderId === orderId)
 

@@ -43,3 +43,10 @@ export async function startMedusa(env: Record<string, string>, port: number, tim
       }),
   }
 }
+
+/** The wall's port a process announced in its log (socket port 0 takes any free one). */
+export function wallPortOf(process: RunningMedusa): number {
+  const match = process.output().match(/wall display on http:\/\/localhost:(\d+)\//)
+  if (!match) throw new Error(`process on ${process.port} announced no wall port:\n${process.output().slice(-2000)}`)
+  return Number(match[1])
+}

@@ -13,3 +13,20 @@ export async function flushRedis(url = TEST_REDIS_URL) {
   await client.flushdb()
   await client.quit()
 }
+
+/**
+ * Whether the tests of `what` can run: on CI Redis must answer (fail, don't skip); elsewhere
+ * they are skipped, loudly. When it answers, the tests' database starts empty.
+ */
+export async function redisForTests(what: string): Promise<boolean> {
+  const answers = await redisAnswers()
+  if (!answers && process.env.CI === "true") {
+    throw new Error(`Redis does not answer at ${TEST_REDIS_URL}, and on CI these tests must run`)
+  }
+  if (!answers) {
+    console.warn(`\n*** SKIPPING ${what}: no Redis at ${TEST_REDIS_URL} ***\n`)
+  } else {
+    await flushRedis()
+  }
+  return answers
+}
