@@ -37,6 +37,17 @@ rules["topdown_ses_store"] = (y, all, prof) => {
   return shaped((avg(y) / avg(total(all, y.length))) * l, y.length, prof)
 }
 rules["sesxcat28"] = (y, all, prof) => { const a = rules.engine(y, all, prof); const tot = deseason(total(all, y.length), prof); const f = avg(tot.slice(-28)) / avg(tot); return a.map((v) => v * f) }
+for (const P of [91, 182]) {
+  rules[`topdown28_profile${P}`] = (y, all, _prof) => {
+    const n = y.length
+    // the week's shape of the store's last P days, phases kept aligned with t = 0
+    const start = n - P - ((n - P) % 7)
+    const prof = sharedSeasonalProfile(all.map((s) => s.slice(start)), 7)
+    const tot = total(all, n)
+    const share = avg(y) / avg(tot)
+    return shaped(share * avg(deseason(tot, prof).slice(-28)), n, prof)
+  }
+}
 rules["half(engine,topdown_all_56)"] = (y, all, prof) => { const a = rules.engine(y, all, prof); const b = rules.topdown_share_all_store56(y, all, prof); return a.map((v, k) => (v + b[k]) / 2) }
 const origins = process.argv[2] === "rolling" ? Array.from({ length: 9 }, (_, i) => 197 + 14 * i) : [train0[0].length - 28]
 const res: Record<string, number[]> = {}

@@ -91,7 +91,8 @@ export const FROZEN = {
   // errors: 0.7895 / 0.7882 / 0.7872 (rolling at 1.65 and 3: 0.7807 / 0.7793): the contest only
   // adds noise. The store's level over 14-56 days scored alike (0.786; rolling 0.778-0.781), over 91 days
   // 0.787 / 0.782; from the store's SES (alpha 0.1) 0.786 / 0.778; the SKU's share of the last 91 or
-  // 182 days instead of the whole history 0.789-0.791 / 0.783-0.786. Before (revision 3's
+  // 182 days instead of the whole history 0.789-0.791 / 0.783-0.786; the week's shape from the
+  // store's last 91 / 182 days only 0.7955 / 0.7873 (rolling 0.7800 / 0.7797). Before (revision 3's
   // configuration): core ["seasonal_average", "ses"].
   pizza: { horizon: 28, season: 7, candidates: ["catalogue_share"], intermittentInterval: 3 } satisfies ForecastConfig,
   // validation (reviews in months 27-38): largest CSL gap 1.25 pts
