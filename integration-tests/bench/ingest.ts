@@ -44,6 +44,7 @@ import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { benchDatabase } from "./live/bench-database"
 import { measureCheckoutOverhead } from "./ingest/checkout"
+import { topologyFrom } from "./lib/topology"
 import { runMedusa } from "../tests/helpers/medusa-process"
 
 const APP_DIR = path.resolve(__dirname, "..")
@@ -59,8 +60,7 @@ const SKIP = new Set((process.env.BENCH_INGEST_SKIP || "").split(",").filter(Boo
 const CHECKOUT_RATES = (process.env.BENCH_INGEST_CHECKOUT_RATES || "10").split(",").map(Number)
 const number = (name: string, fallback: number) => Number(process.env[name] || fallback)
 /** The checkout phase's processes: "shared" (one per side) or "server+worker" (see ingest/checkout.ts). */
-const TOPOLOGY = (process.env.BENCH_INGEST_TOPOLOGY || "shared") as "shared" | "server+worker"
-if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_INGEST_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
+const TOPOLOGY = topologyFrom("BENCH_INGEST_TOPOLOGY")
 
 // The checkout phase's two servers take the next two ports.
 if (HTTP_PORT < 9200 || HTTP_PORT + 2 > 9299) throw new Error("BENCH_INGEST_HTTP_PORT must be within 9200-9297")

@@ -58,6 +58,7 @@ import { benchDatabase } from "./live/bench-database"
 import { median } from "./lib/figures"
 import { readFileSync } from "node:fs"
 import { startMedusa, type RunningMedusa } from "../tests/helpers/medusa-server"
+import { serverWorkerEnv, topologyFrom } from "./lib/topology"
 import { httpClient } from "../src/clients/http-client"
 import { completeCart, prepareCart } from "../src/clients/shopper"
 import type { SeededStore } from "../src/seed/store"
@@ -75,8 +76,7 @@ const BURST_ORDERS = Number(process.env.BENCH_LIVE_BURST_ORDERS || 1000)
 const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)
 const BURST_RATE = 200
 const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
-const TOPOLOGY = process.env.BENCH_LIVE_TOPOLOGY || "shared"
-if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_LIVE_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
+const TOPOLOGY = topologyFrom("BENCH_LIVE_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
 
 /** A process's CPU time so far (user + system), in ms, from /proc: the worker is not ours to ask over IPC. */
@@ -141,15 +141,7 @@ async function main() {
 
   const { env: baseEnv, pg } = await benchDatabase(log, DATABASE, HTTP_PORT)
   const split = TOPOLOGY === "server+worker"
-  const env: Record<string, string> = split
-    ? {
-        ...baseEnv,
-        MEDUSA_EVENT_BUS: "redis",
-        EVENT_BUS_REDIS_URL: REDIS_URL,
-        MEDUSA_EVENT_QUEUE: `live-bench-${Date.now()}`,
-        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(baseEnv.ORDER_RHYTHM_OPTIONS), redisUrl: REDIS_URL }),
-      }
-    : baseEnv
+  const env = split ? serverWorkerEnv(baseEnv, REDIS_URL, `live-bench-${Date.now()}`) : baseEnv
   let worker: RunningMedusa | null = null
   let t = Date.now()
 

@@ -27,6 +27,7 @@ import path from "node:path"
 import { client, forkTs, now } from "./live/rpc"
 import { runMedusa } from "../tests/helpers/medusa-process"
 import { startMedusa, type RunningMedusa } from "../tests/helpers/medusa-server"
+import { serverWorkerEnv, topologyFrom } from "./lib/topology"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensurePostgres, databaseUrl } = require("../scripts/lib/postgres")
 
@@ -51,7 +52,7 @@ const INGEST_PER_S = Number(process.env.BENCH_RHYTHM_INGEST_PER_S ?? 5)
 const HTTP_PORT = Number(process.env.BENCH_RHYTHM_HTTP_PORT || 9500)
 const PER_GROUP = Number(process.env.BENCH_RHYTHM_REQUESTS || 25)
 const OPTIONS = process.env.BENCH_RHYTHM_OPTIONS || JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 }, slaHours: { fulfilled: 24, shipped: 36 } })
-const TOPOLOGY = process.env.BENCH_RHYTHM_TOPOLOGY || "shared"
+const TOPOLOGY = topologyFrom("BENCH_RHYTHM_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_RHYTHM_REDIS_URL || "redis://127.0.0.1:6379/8"
 const DAY_MS = 86_400_000
 const log = (s = "") => console.log(s)
@@ -80,25 +81,16 @@ async function main() {
     if (filled.code !== 0 || !line) throw new Error(`filling ${DATABASE} failed:\n${filled.output.slice(-3000)}`)
     log(`  ${line.slice("MILLION ".length)}`)
   }
-  if (TOPOLOGY !== "shared" && TOPOLOGY !== "server+worker") throw new Error(`BENCH_RHYTHM_TOPOLOGY: "shared" or "server+worker", not "${TOPOLOGY}"`)
-  // Both processes publish the wall's deltas through Redis, as such a store is configured.
   const split = TOPOLOGY === "server+worker"
-  const splitEnv: Record<string, string> = split
-    ? {
-        MEDUSA_EVENT_BUS: "redis",
-        EVENT_BUS_REDIS_URL: REDIS_URL,
-        MEDUSA_EVENT_QUEUE: `rhythm-api-bench-${Date.now()}`,
-        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(OPTIONS), redisUrl: REDIS_URL }),
-      }
-    : {}
+  const processEnv = split ? serverWorkerEnv(env, REDIS_URL, `rhythm-api-bench-${Date.now()}`) : env
   let worker: RunningMedusa | null = null
   if (split) {
-    worker = await startMedusa({ ...env, ...splitEnv, MEDUSA_WORKER_MODE: "worker", LOG_LEVEL: "warn" }, HTTP_PORT + 1, 300_000)
+    worker = await startMedusa({ ...processEnv, MEDUSA_WORKER_MODE: "worker" }, HTTP_PORT + 1, 300_000)
     log(`worker process up (pid ${worker.child.pid}); requests go to a server process`)
   }
   const server = forkTs(path.join(__dirname, "rhythm-api", "server.ts"), {
     cwd: APP_DIR,
-    env: { ...env, ...splitEnv, ...(split ? { MEDUSA_WORKER_MODE: "server" } : {}) },
+    env: split ? { ...processEnv, MEDUSA_WORKER_MODE: "server" } : processEnv,
     logFile: path.join(RESULTS, "rhythm-api-server.log"),
     // BENCH_RHYTHM_CPU_PROF=1: a V8 CPU profile of the server, written to results/ when it stops.
     extraArgs: process.env.BENCH_RHYTHM_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [],

@@ -40,6 +40,7 @@ import type { SeededStore } from "../../src/seed/store"
 import { median, percentile, RESULTS } from "../lib/figures"
 import { achievedRate, openLoop, type Arrival } from "../lib/open-loop"
 import { client, exited, forkTs, now } from "../live/rpc"
+import { serverWorkerEnv, type Topology } from "../lib/topology"
 
 export type CheckoutSettings = {
   /** The bench database's environment (DATABASE_URL, plugin options...). */
@@ -56,7 +57,7 @@ export type CheckoutSettings = {
   backfillSeconds: number
   log: (line: string) => void
   /** "shared": one process per side, events handled in it; "server+worker": see the header. */
-  topology?: "shared" | "server+worker"
+  topology?: Topology
   /** Redis for the events between server and worker (server+worker only). */
   redisUrl?: string
 }
@@ -128,16 +129,8 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
   const run = Date.now()
   const fork = (name: string, port: number, disabled: boolean, mode: "server" | "worker") => {
     const side = disabled ? "plain" : "plugin"
-    const env: Record<string, string> = { ...s.env, PORT: String(port), MEDUSA_WORKER_MODE: mode, ORDER_RHYTHM_DISABLED: disabled ? "1" : "0" }
-    if (split) {
-      Object.assign(env, {
-        MEDUSA_EVENT_BUS: "redis",
-        EVENT_BUS_REDIS_URL: s.redisUrl!,
-        MEDUSA_EVENT_QUEUE: `checkout-bench-${side}-${run}`,
-        // The worker reaches the wall's screens through Redis, as such a store is configured.
-        ORDER_RHYTHM_OPTIONS: JSON.stringify({ ...JSON.parse(s.env.ORDER_RHYTHM_OPTIONS || "{}"), redisUrl: s.redisUrl }),
-      })
-    }
+    const base = split ? serverWorkerEnv(s.env, s.redisUrl!, `checkout-bench-${side}-${run}`) : s.env
+    const env = { ...base, PORT: String(port), MEDUSA_WORKER_MODE: mode, ORDER_RHYTHM_DISABLED: disabled ? "1" : "0" }
     const child = forkTs(path.join(__dirname, "server.ts"), {
       cwd: s.appDir,
       env,

@@ -82,14 +82,9 @@ export class LiveHub {
     this.broadcast = broadcast
   }
 
-  /** Marks rooms as changed; their figures are recounted and the changed keys published. */
+  /** Marks rooms as changed; the watched ones are recounted and their changed keys published. */
   changed(rooms: RoomName[]) {
     for (const room of new Set(rooms)) {
-      if (!this.watching && this.nsp && !this.isWatched(room)) {
-        // Nobody looks at it: counting it now is work for no one.
-        this.dirty.add(room)
-        continue
-      }
       let recount = this.recounts.get(room)
       if (!recount) {
         recount = throttle(
@@ -108,9 +103,9 @@ export class LiveHub {
   }
 
   /**
-   * Whether a screen watches the room here or, with Redis, on another process. When the
-   * watched rooms cannot be read, every room counts as watched: work for nothing beats a
-   * screen left behind.
+   * Whether a screen watches the room here or, with Redis, on another process; a process with
+   * no sockets and no Redis counts everything. When the watched rooms cannot be read, every room
+   * counts as watched: work for nothing beats a screen left behind.
    */
   private async watchedSomewhere(room: RoomName): Promise<boolean> {
     if (this.nsp && this.isWatched(room)) return true
@@ -127,13 +122,18 @@ export class LiveHub {
     return rooms === null || rooms.has(room)
   }
 
-  /** Recounts a room some screen watches; with Redis, leaves an unwatched one dirty for the process that will serve its first screen. */
+  /**
+   * Recounts a room some screen watches. An unwatched one is left dirty (counting it now is
+   * work for no one): the process that serves its first screen recounts it then.
+   */
   private async recountWatched(room: RoomName): Promise<void> {
-    if (this.watching && !(await this.watchedSomewhere(room))) {
+    if (await this.watchedSomewhere(room)) {
+      await this.recount(room)
+    } else if (this.watching) {
       await this.watching.markDirty(room)
-      return
+    } else {
+      this.dirty.add(room)
     }
-    await this.recount(room)
   }
 
   /** Rooms that have a screen in this process (recounted by the clock so "today" stays true). */
@@ -150,8 +150,7 @@ export class LiveHub {
    */
   async publishEarly(rooms: RoomName[], next: (room: RoomName, current: RoomState) => RoomState | null) {
     for (const room of new Set(rooms)) {
-      if (!this.watching && this.nsp && !this.isWatched(room)) continue
-      if (this.watching && !(await this.watchedSomewhere(room))) continue
+      if (!(await this.watchedSomewhere(room))) continue
       await this.publish(room, (current) => {
         const values = next(room, current)
         return values ? [values] : []

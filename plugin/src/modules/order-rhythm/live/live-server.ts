@@ -42,13 +42,12 @@ export async function startLiveServer(input: {
   const watching = redis ? new RedisWatchedRooms(redis) : null
   const hub = new LiveHub(store, input.figures, logger, watching)
   hub.timezone = options.timezone
-  const closers: Array<() => Promise<unknown> | void> = [() => hub.stop(), () => store.close()]
   // Closed in reverse: this process stops counting as a watcher before its Redis connection goes.
-  const stopWatching = () => {
-    hub.stop()
-    return watching?.close().catch(() => {})
-  }
+  const closers: Array<() => Promise<unknown> | void> = [() => store.close()]
+  const stopWatching = () => watching?.close().catch(() => {})
   const close = async () => {
+    // First: no recount, clock or watch tick starts while the rest shuts down.
+    hub.stop()
     for (const closer of closers.reverse()) await closer()
   }
 
