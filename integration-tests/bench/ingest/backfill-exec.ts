@@ -35,7 +35,7 @@ export default async function backfill({ container }: ExecArgs) {
 
 async function breakdown(container: any, knex: any, batchSize: number) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { ORDER_FACT_FIELDS } = built("workflows/steps/load-orders.js")
+  const { loadOrderRecords } = built("workflows/steps/load-orders.js")
   const { deriveOrderFacts, isDraft } = built("lib/facts/index.js")
   const rhythm = container.resolve("orderRhythm")
   const { rows } = await knex.raw(`select id from "order" order by updated_at, id limit ?`, [batchSize * 3])
@@ -54,7 +54,7 @@ async function breakdown(container: any, knex: any, batchSize: number) {
       at = n
       cpuAt = process.cpuUsage()
     }
-    const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FACT_FIELDS, filters: { id: batch } })
+    const orders = await loadOrderRecords(query, batch)
     lap("query_order")
     await query.graph({
       entity: "order_change",
