@@ -2,7 +2,9 @@
  * Where a rhythm request's time goes, without Medusa: the plugin's own readers (over plain
  * knex, the same SQL the service runs) and the pure engine, each part timed on its own.
  * Usage: tsx bench/rhythm-api/breakdown.ts [database]   (read only; BREAKDOWN_POOL=1 runs the
- * reads one after another, so each read's time is its own; the service's reads share a pool of 10)
+ * reads one after another, so each read's time is its own; the service's reads share a pool of 10;
+ * BREAKDOWN_CLOSED_HOURS=1 reads past hours from a copy as the service does, store/closed-hours,
+ * filled by a first untimed pass)
  */
 import path from "node:path"
 import { percentile } from "../lib/figures"
@@ -23,6 +25,16 @@ async function main() {
   const channels: string[] = (await knex("order_rhythm_order_fact").distinct("sales_channel_id")).map((r: any) => r.sales_channel_id).filter(Boolean)
   const [{ first }] = await knex("order_rhythm_order_fact").min("placed_at as first")
   const nowMs = Date.now()
+  const { ClosedHourCache } = built("modules/order-rhythm/store/closed-hours.js")
+  const { readClosedHoursGeneration } = built("modules/order-rhythm/store/closed-hours-generation.js")
+  const { readHourBuckets } = built("modules/order-rhythm/store/read-rhythm.js")
+  const closedHours = process.env.BREAKDOWN_CLOSED_HOURS
+    ? new ClosedHourCache({
+        generation: () => readClosedHoursGeneration(knex),
+        hours: (fromMs: number, toMs: number) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() }),
+      })
+    : undefined
+  if (closedHours) await (await closedHours.view()).hours([{ fromMs: Date.parse(first), toMs: nowMs }])
   let seed = 11
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   for (const days of [7, 365]) {
@@ -37,7 +49,7 @@ async function main() {
       const out = await report.rhythmReport(OPTIONS, async (filter: any) => {
         const timed = async <T>(name: string, p: Promise<T>) => { const s = performance.now(); const r = await p; add(`sql ${name}`, performance.now() - s); return r }
         // As the service reads once the digests are built: the open orders raw, the cohort digested.
-        const input = await rhythmInput.readRhythmInput(knex, filter, { ...OPTIONS, digested: true, timed })
+        const input = await rhythmInput.readRhythmInput(knex, filter, { ...OPTIONS, digested: true, timed, closedHours })
         const { buckets, windowBuckets, flows, cohort, coverageStartUtc, heatTotals } = input
         add("rows buckets", (buckets as unknown[]).length); add("rows flows", (flows as unknown[]).length)
         const s = performance.now()

@@ -27,8 +27,10 @@ import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./sto
 import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
 import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
-import { readIntakeTotals } from "./store/read-rhythm"
+import { readHourBuckets, readIntakeTotals } from "./store/read-rhythm"
 import { readRhythmInput } from "./store/rhythm-input"
+import { ClosedHourCache } from "./store/closed-hours"
+import { readClosedHoursGeneration } from "./store/closed-hours-generation"
 import { readState, writeState } from "./store/plugin-state"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
@@ -99,6 +101,8 @@ export default class OrderRhythmModuleService extends MedusaService({
   protected settleTimer_: ReturnType<typeof setTimeout> | null = null
   /** Analyzes the plugin's tables as they grow (see store/planner-statistics). */
   readonly plannerStatistics: PlannerStatistics
+  /** This process's copy of the hours that are over, for the rhythm reads (see store/closed-hours). */
+  readonly closedHours: ClosedHourCache
 
   /** Medusa calls these on start and shutdown; they must return promises and never throw. */
   readonly __hooks = {
@@ -130,6 +134,11 @@ export default class OrderRhythmModuleService extends MedusaService({
       logger: this.logger_,
       figures: (room) => this.roomFigures(room),
       identify: (token) => this.identify(token),
+    })
+    this.closedHours = new ClosedHourCache({
+      generation: () => this.withKnex(readClosedHoursGeneration),
+      hours: (fromMs, toMs) =>
+        this.withKnex((knex) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() })),
     })
     this.plannerStatistics = new PlannerStatistics(
       () => this.withKnex(analyzeGrowingTables),
@@ -271,7 +280,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   async readRhythmInput(filter: Parameters<RhythmInputReader>[0], @MedusaContext() sharedContext: Context = {}) {
     const knex = transactionKnex(sharedContext)
     this.digestsReady_ ||= await flowDigestsReady(knex, this.options.slaHours)
-    return readRhythmInput(knex, filter, { ...this.options, digested: this.digestsReady_ })
+    return readRhythmInput(knex, filter, { ...this.options, digested: this.digestsReady_, closedHours: this.closedHours })
   }
 
   /**

@@ -1,4 +1,5 @@
 import { rowId } from "./row-id"
+import { bumpClosedHoursGeneration, noteChangedHours } from "./closed-hours-generation"
 import type { OrderFacts } from "../../../lib/facts"
 import { Knex } from "./knex"
 
@@ -44,7 +45,7 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
   }
   await knex.raw("select pg_advisory_xact_lock(hashtext('order_rhythm_hour_bucket'))")
   const ids = unique.map(() => rowId("orhour"))
-  await knex.raw(
+  const { rows: changed } = await knex.raw(
     `
     with touched as (
       select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[]) as t(id, hour_start, sales_channel_id, currency_code)
@@ -114,6 +115,17 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
       captured = excluded.captured, raw_captured = excluded.raw_captured,
       refunded = excluded.refunded, raw_refunded = excluded.raw_refunded,
       updated_at = now()
+    -- A bucket counted again to the same figures is left as it was: only real changes are
+    -- returned, and only a real change to a past hour empties the processes' closed-hour copies.
+    where (b.local_date, b.local_hour, b.orders, b.units, b.revenue, b.cancellations, b.canceled_revenue,
+           b.fulfilments, b.fulfilled_units, b.shipments, b.deliveries, b.returns, b.returned_units,
+           b.returned_revenue, b.captured, b.refunded)
+      is distinct from
+          (excluded.local_date, excluded.local_hour, excluded.orders, excluded.units, excluded.revenue,
+           excluded.cancellations, excluded.canceled_revenue, excluded.fulfilments, excluded.fulfilled_units,
+           excluded.shipments, excluded.deliveries, excluded.returns, excluded.returned_units,
+           excluded.returned_revenue, excluded.captured, excluded.refunded)
+    returning (extract(epoch from b.hour_start) * 1000)::float8 as hour_start_ms
     `,
     [
       ids,
@@ -124,6 +136,7 @@ export async function recountHourBuckets(knex: Knex, keys: BucketKey[], timezone
       timezone,
     ]
   )
+  await noteChangedHours(knex, changed.map((row: { hour_start_ms: number }) => row.hour_start_ms))
   await recountDayBuckets(knex, { hourStarts: unique.map((key) => key.hourStart), timezone })
   return unique.length
 }
@@ -184,5 +197,6 @@ export async function relabelHourBuckets(knex: Knex, timezone: string): Promise<
   // The days are cut by the labels: counted anew.
   await knex.raw("delete from order_rhythm_day_bucket")
   await recountDayBuckets(knex, "all")
+  await bumpClosedHoursGeneration(knex)
   return result.rowCount ?? 0
 }

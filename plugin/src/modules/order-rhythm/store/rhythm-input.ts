@@ -3,6 +3,8 @@ import { readCohortDigest } from "./flow-digests"
 import { readRateBook } from "./exchange-rates"
 import { readOpenOrders } from "./read-open-orders"
 import { readCoverageStart, readDayBuckets, readHeatTotals, readHourBuckets, readOrderFlows } from "./read-rhythm"
+import { readRecentHeatTotals, readRecentHourBuckets } from "./read-recent-hours"
+import type { ClosedHourCache } from "./closed-hours"
 import { Knex } from "./knex"
 import type { PluginOptions } from "../../../lib/options"
 
@@ -18,12 +20,28 @@ export type TimedRead = <T>(name: string, read: Promise<T>) => Promise<T>
 export async function readRhythmInput(
   knex: Knex,
   filter: Parameters<RhythmInputReader>[0],
-  options: Pick<PluginOptions, "timezone" | "slaHours"> & { digested: boolean; timed?: TimedRead }
+  options: Pick<PluginOptions, "timezone" | "slaHours"> & {
+    digested: boolean
+    timed?: TimedRead
+    /** This process's copy of the closed hours: only the last day or so is read from the store. */
+    closedHours?: ClosedHourCache
+  }
 ): ReturnType<RhythmInputReader> {
   const timed: TimedRead = options.timed ?? ((_name, read) => read)
+  const closed = options.closedHours?.view()
   const [buckets, heatTotals, windowBuckets, flows, cohort, coverageStartUtc, rateBook, open] = await Promise.all([
-    timed("hourBuckets", readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels })),
-    timed("heatTotals", readHeatTotals(knex, { ...filter.heatWindow, channels: filter.channels, timezone: options.timezone })),
+    timed(
+      "hourBuckets",
+      closed
+        ? readRecentHourBuckets(knex, closed, { ranges: filter.hourRanges, channels: filter.channels })
+        : readHourBuckets(knex, { ranges: filter.hourRanges, channels: filter.channels })
+    ),
+    timed(
+      "heatTotals",
+      closed
+        ? readRecentHeatTotals(knex, closed, { ...filter.heatWindow, channels: filter.channels, timezone: options.timezone })
+        : readHeatTotals(knex, { ...filter.heatWindow, channels: filter.channels, timezone: options.timezone })
+    ),
     filter.windowByDay
       ? timed(
           "dayBuckets",
