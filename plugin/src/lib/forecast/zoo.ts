@@ -3,8 +3,10 @@
  * candidate pools the selector tries. A new model is one file plus one line here.
  */
 import { adida } from "./models/adida"
+import { arimaCore } from "./models/arima"
 import { catalogueShare as catalogueShareCore } from "./models/catalogue-share"
 import { croston, sba } from "./models/croston"
+import { dotm as dotmCore } from "./models/dotm"
 import { dampedCore, etsSeasonal, holtCore, sesCore } from "./models/ets"
 import { withLogScale } from "./models/log-scale"
 import { historicAverage } from "./models/historic-average"
@@ -28,6 +30,11 @@ export const otm = withSeasonalAdjustment("otm", optimisedTheta)
 export const dampedLog = withSeasonalAdjustment("damped_log", withLogScale("damped_log", dampedCore))
 export const thetaLog = withSeasonalAdjustment("theta_log", withLogScale("theta_log", thetaCore))
 export const otmLog = withSeasonalAdjustment("otm_log", withLogScale("otm_log", optimisedTheta))
+/** a small auto-ARIMA (orders up to 2, d by KPSS) and the dynamic optimised Theta, see their files */
+export const arima = withSeasonalAdjustment("arima", arimaCore)
+export const arimaLog = withSeasonalAdjustment("arima_log", withLogScale("arima_log", arimaCore))
+export const dotm = withSeasonalAdjustment("dotm", dotmCore)
+export const dotmLog = withSeasonalAdjustment("dotm_log", withLogScale("dotm_log", dotmCore))
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
@@ -70,6 +77,10 @@ const all: Forecaster<any>[] = [
   dampedLog,
   thetaLog,
   otmLog,
+  arima,
+  arimaLog,
+  dotm,
+  dotmLog,
   seasonalAverage,
   seasonalWindowAverage,
   seasonalWindowMedian,
