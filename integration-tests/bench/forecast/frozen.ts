@@ -127,6 +127,9 @@ export const FROZEN = {
   // 182 days instead of the whole history 0.789-0.791 / 0.783-0.786; the week's shape from the
   // store's last 91 / 182 days only 0.7955 / 0.7873 (rolling 0.7800 / 0.7797). Before (revision 3's
   // configuration): core ["seasonal_average", "ses"].
+  // Revision 5 (session 9, validation only): unchanged. catalogue_share averaged with one more
+  // model (combineAlways): seasonal_window_median 0.7908, seasonal_average 0.7877, ses 0.7888,
+  // seasonal_window_average 0.7914, against 0.7862 alone.
   pizza: { horizon: 28, season: 7, candidates: ["catalogue_share"], intermittentInterval: 3 } satisfies ForecastConfig,
   // validation (reviews in months 27-38): largest CSL gap 1.25 pts
   // Revision (engine, not configuration; validation reviews 21-32 / 27-38 / 33-38, CSL at 90/95/99):
