@@ -5,11 +5,14 @@
  * the plugin does (loadOrderRecords): the order with its items, then the link tables, then each
  * module's records by id, stitched by the plugin.
  * Prints `PROBE <shape> cpu_ms_per_500=a,b,c` twice per shape, and whether both shapes gave the
- * same records. Needs >= 1,500 orders.
+ * same records. Needs >= 1,500 orders. PROBE_BATCH (default 500) sets the orders per load: 1 is
+ * a live order's load.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { builtPlugin as built } from "../lib/built-plugin"
+
+const BATCH = Number(process.env.PROBE_BATCH || 500)
 
 export default async function probe({ container }: ExecArgs) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
@@ -26,14 +29,15 @@ export default async function probe({ container }: ExecArgs) {
     for (const [name, load] of Object.entries(shapes)) {
       const times: number[] = []
       const loaded: any[] = []
-      for (let s = 0; s < ids.length; s += 500) {
+      for (let s = 0; s < ids.length; s += BATCH) {
         const t0 = process.cpuUsage()
-        loaded.push(...(await load(ids.slice(s, s + 500))))
+        loaded.push(...(await load(ids.slice(s, s + BATCH))))
         const c = process.cpuUsage(t0)
         times.push((c.user + c.system) / 1000)
       }
       results[name] = loaded
-      console.log(`PROBE ${name} cpu_ms_per_500=${times.map((t) => t.toFixed(0)).join(",")}`)
+      const shown = BATCH === 500 ? times.map((t) => t.toFixed(0)).join(",") : `median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)}`
+      console.log(`PROBE ${name} cpu_ms_per_${BATCH}=${shown}`)
     }
   {
     const { deriveOrderFacts } = built("lib/facts/index.js")
