@@ -14,6 +14,7 @@ import { mstl } from "./models/mstl"
 import { naive } from "./models/naive"
 import { optimisedTheta } from "./models/optimised-theta"
 import { seasonalNaive } from "./models/seasonal-naive"
+import { shrunkMedian } from "./models/shrunk-median"
 import { withSeasonalAdjustment } from "./models/seasonally-adjusted"
 import { thetaCore } from "./models/theta"
 import { tsb } from "./models/tsb"
@@ -69,6 +70,7 @@ const all: Forecaster<any>[] = [
   historicAverage,
   windowAverage,
   windowMedian,
+  shrunkMedian,
   ses,
   holt,
   damped,
