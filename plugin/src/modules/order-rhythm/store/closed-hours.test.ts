@@ -93,6 +93,17 @@ describe("ClosedHourCache", () => {
     expect((await cache.view()).cutMs).toBe(TODAY)
   })
 
+  it("starts again when a read would hold more than about three years of days", async () => {
+    const { state, cache } = store()
+    state.buckets = [bucket(TODAY - 950 * BLOCK_MS, 5)]
+    const view = await cache.view()
+    await view.hours([{ fromMs: TODAY - 1000 * BLOCK_MS, toMs: TODAY }])
+    // Reaches 200 days further back, and into days the copy holds: all of it read again, none lost.
+    const items = await view.hours([{ fromMs: TODAY - 1200 * BLOCK_MS, toMs: TODAY - 900 * BLOCK_MS }])
+    expect(items.map((item) => item.bucket.orders)).toEqual([5])
+    expect(state.reads.at(-1)).toEqual([TODAY - 1200 * BLOCK_MS, TODAY - 800 * BLOCK_MS])
+  })
+
   it("does not keep a failed read", async () => {
     const { state, cache } = store()
     state.buckets = [bucket(TODAY - 20 * HOUR, 3)]

@@ -84,8 +84,11 @@ export class ClosedHourCache {
     const first = Math.min(...wanted)
     const ahead = new Set(wanted)
     for (let block = first; block < Math.min(cutMs, first + PREFETCH_BLOCKS * BLOCK_MS); block += BLOCK_MS) ahead.add(block)
-    const missing = [...ahead].filter((block) => !this.blocks.has(block)).sort((a, b) => a - b)
-    if (this.blocks.size + missing.length > MAX_BLOCKS) this.blocks.clear()
+    let missing = [...ahead].filter((block) => !this.blocks.has(block)).sort((a, b) => a - b)
+    if (this.blocks.size + missing.length > MAX_BLOCKS) {
+      this.blocks.clear()
+      missing = [...ahead].sort((a, b) => a - b)
+    }
     if (missing.length) this.fill(missing)
     const items: CachedHour[] = []
     for (const block of [...wanted].sort((a, b) => a - b)) {
