@@ -37,6 +37,27 @@ describe("the live hub's publications", () => {
     ])
   })
 
+  it("compares each part with what the parts before it set, and leaves the room's values alone until they are appended", async () => {
+    const store = new SlowStore()
+    let parts = [async () => ({ totals: { today: 0 } })]
+    const hub = new LiveHub(store, () => parts, logger)
+    const messages: Delta[][] = []
+    hub.useBroadcast((deltas) => messages.push(deltas))
+    await hub.recount("wall")
+    const values = await store.view("wall")
+    parts = [async () => ({ totals: { today: 1, week: 7 } }), async () => ({ totals: { today: 1, month: 30 } })]
+    const recounting = hub.recount("wall")
+    await tick()
+    // The append is still under way: nothing of this publication is in the room yet.
+    expect(values).toEqual({ totals: { today: 0 } })
+    await recounting
+    expect(messages.map((message) => message.map((d) => `${d.topic}.${d.key}=${d.data}`))).toEqual([
+      ["totals.today=0"],
+      ["totals.today=1", "totals.week=7", "totals.month=30"],
+    ])
+    expect(await store.state("wall")).toEqual({ totals: { today: 1, week: 7, month: 30 } })
+  })
+
   it("never lets an early ticker overtake a recount: every message continues the seqs of the one before", async () => {
     let orders = 0
     const { hub, messages } = hubWith(() => [

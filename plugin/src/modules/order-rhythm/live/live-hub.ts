@@ -148,7 +148,7 @@ export class LiveHub {
    * recount that follows the write publishes only what then still differs, so an early value
    * that the stored figures confirm costs nothing more, and one they contradict is replaced.
    */
-  async publishEarly(rooms: RoomName[], next: (room: RoomName, current: RoomState) => RoomState | null) {
+  async publishEarly(rooms: RoomName[], next: (room: RoomName, current: Readonly<RoomState>) => RoomState | null) {
     for (const room of new Set(rooms)) {
       if (!(await this.watchedSomewhere(room))) continue
       await this.publish(room, (current) => {
@@ -185,24 +185,33 @@ export class LiveHub {
    * broadcasts them as one message. One room publishes one thing at a time: deltas must leave
    * in seq order, and an early ticker must not overtake a recount that appended before it.
    */
-  private publish(room: RoomName, values: (current: RoomState) => RoomState[]): Promise<Delta[]> {
+  private publish(room: RoomName, values: (current: Readonly<RoomState>) => RoomState[]): Promise<Delta[]> {
     const previous = this.publishing.get(room) ?? Promise.resolve([])
     const mine = previous
       .catch(() => [])
       .then(async () => {
-        const current = await this.store.state(room)
+        const current = await this.store.view(room)
         const entries: Entry[] = []
+        // What this publication has set so far, over the room's values (which it must not change).
+        const written: RoomState = {}
+        const topicNow = (topic: string) => {
+          if (!written[topic]) return current[topic] ?? {}
+          const merged = { ...current[topic] }
+          for (const [key, data] of Object.entries(written[topic])) setValue(merged, key, data)
+          return merged
+        }
         const add = (topic: string, key: string, data: unknown) => {
           entries.push({ topic, key, data })
-          setValue((current[topic] ??= {}), key, data)
+          ;(written[topic] ??= {})[key] = data
         }
         for (const next of values(current)) {
           for (const [topic, keys] of Object.entries(next)) {
+            const before = topicNow(topic)
             for (const [key, value] of Object.entries(keys)) {
-              if (JSON.stringify(current[topic]?.[key]) !== JSON.stringify(value)) add(topic, key, value)
+              if (JSON.stringify(before[key]) !== JSON.stringify(value)) add(topic, key, value)
             }
             // Rows a head no longer names go after it (see ./pieces): a ticker entry that fell off.
-            for (const key of stalePieces(current[topic] ?? {}, keys)) add(topic, key, null)
+            for (const key of stalePieces(before, keys)) add(topic, key, null)
           }
         }
         // All of it at once: consecutive seqs, one message (and with Redis one round trip).

@@ -16,7 +16,14 @@ export interface RoomStore {
    */
   append(room: RoomName, entries: Entry[]): Promise<Delta[]>
   seq(room: RoomName): Promise<number>
+  /** A copy of the room's current values (a snapshot for a screen). */
   state(room: RoomName): Promise<RoomState>
+  /**
+   * The room's current values to compare against, not to be changed: in memory the room's own
+   * object, not a copy (a publication reads it, and copying a wall's 30 KB each time cost more
+   * than the comparison).
+   */
+  view(room: RoomName): Promise<Readonly<RoomState>>
   /** The deltas after `seq`, or null when the gap is older than what is kept. */
   since(room: RoomName, seq: number): Promise<Delta[] | null>
   close(): Promise<void>
@@ -58,6 +65,10 @@ export class MemoryRoomStore implements RoomStore {
 
   async state(name: RoomName) {
     return structuredClone(this.rooms.get(name)?.state ?? {})
+  }
+
+  async view(name: RoomName): Promise<Readonly<RoomState>> {
+    return this.rooms.get(name)?.state ?? {}
   }
 
   async since(name: RoomName, seq: number) {
@@ -147,6 +158,10 @@ export class RedisRoomStore implements RoomStore {
       ;(state[topic] ??= {})[key] = JSON.parse(json)
     }
     return state
+  }
+
+  view(room: RoomName): Promise<Readonly<RoomState>> {
+    return this.state(room)
   }
 
   async since(room: RoomName, seq: number) {
