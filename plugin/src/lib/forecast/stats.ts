@@ -31,6 +31,14 @@ export function predictiveQuantileSorted(sorted: readonly number[], p: number): 
   return sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo)
 }
 
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0
+  const s = sortedCopy(xs)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
 export function sortedCopy(xs: readonly number[]): number[] {
   return xs.slice().sort((a, b) => a - b)
 }

@@ -1,3 +1,4 @@
+import { mean, median } from "../stats"
 import type { Forecaster } from "../types"
 import { medianWindowLength } from "./window-median"
 
@@ -24,13 +25,6 @@ import { medianWindowLength } from "./window-median"
  */
 export type ShrunkMedianState = { model: "shrunk_median"; k: number; block: number; recent: number[] }
 
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return 0
-  const s = xs.slice().sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
-
 export function shrunkMedianLevel(recent: readonly number[], k: number, block = k): number {
   const short = median(recent.slice(Math.max(0, recent.length - k)))
   // a part of a year's median leans to the seasons it holds: no shrinkage until a whole year is in
@@ -41,12 +35,12 @@ export function shrunkMedianLevel(recent: readonly number[], k: number, block = 
   for (let e = recent.length; e - block >= 0 && medians.length < 4; e -= block) {
     const b = recent.slice(e - block, e)
     medians.push(median(b))
-    const m = b.reduce((a, v) => a + v, 0) / block
+    const m = mean(b)
     within += b.reduce((a, v) => a + (v - m) ** 2, 0)
     df += block - 1
   }
   if (medians.length < 2 || df === 0) return short
-  const mb = medians.reduce((a, v) => a + v, 0) / medians.length
+  const mb = mean(medians)
   const spread = medians.reduce((a, v) => a + (v - mb) ** 2, 0) / (medians.length - 1)
   const noise = ((Math.PI / 2) * (within / df)) / block
   const w = spread > 0 ? Math.min(1, Math.max(0, 1 - noise / spread)) : 0

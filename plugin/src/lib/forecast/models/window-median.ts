@@ -1,3 +1,4 @@
+import { median } from "../stats"
 import type { Forecaster } from "../types"
 
 /**
@@ -16,13 +17,6 @@ export type WindowMedianState = { model: "window_median"; recent: number[] }
 export function medianWindowLength(season: number, n: number): number {
   const k = season <= 1 ? 13 : season <= 7 ? 4 * season : season
   return Math.max(1, Math.min(k, n))
-}
-
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return 0
-  const s = xs.slice().sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
 export const windowMedian: Forecaster<WindowMedianState> = {

@@ -93,7 +93,7 @@ export class ClosedHourCache {
     const items: CachedHour[] = []
     for (const block of [...wanted].sort((a, b) => a - b)) {
       for (const item of await this.blocks.get(block)!) {
-        if (windows.some((window) => item.ms >= window.fromMs && item.ms < window.toMs && item.ms < cutMs)) items.push(item)
+        if (windows.some((window) => item.ms >= window.fromMs && item.ms < window.toMs)) items.push(item)
       }
     }
     return items
