@@ -118,9 +118,14 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const message = body?.message ?? error?.cause?.code ?? error?.message ?? String(error)
     return `${status ? `${status} ` : ""}${String(message).slice(0, 200)}`
   }
-  /** The server is down or restarting (not: it refused the call). */
+  /**
+   * The server is down, restarting or wedged (not: it refused the call): no connection, one cut
+   * mid-answer ("terminated"), or no answer within the client's timeout.
+   */
   const unreachable = (error: any) =>
-    error?.response ? error.response.status >= 502 : error instanceof TypeError && /fetch failed/i.test(error.message)
+    error?.response
+      ? error.response.status >= 502
+      : (error instanceof TypeError && /fetch failed|terminated/i.test(error.message)) || error?.name === "TimeoutError"
   const serverDown = (what: string, error: any) => {
     if (!down) {
       log(`[simulator] server unreachable (${what}: ${describe(error)}); pausing, probing ${options.baseUrl}/health`)
