@@ -5,6 +5,7 @@
  */
 import { censorStockOuts, type StockFlag } from "./censoring"
 import { profileQuantile, type ErrorProfile } from "./error-distribution"
+import { pointForecast, type PointForecast } from "./point-forecast"
 import { fitContext, selectModel, type Selection, type SelectionConfig } from "./select"
 import type { BacktestAccuracy, ModelState, QuantileForecast } from "./types"
 import { carriesSeason, combine, forecasterFor } from "./zoo"
@@ -16,6 +17,8 @@ export type ForecastConfig = SelectionConfig & {
   inStock?: readonly StockFlag[]
   /** clip forecasts and quantiles at zero (demand); default true */
   nonNegative?: boolean
+  /** what `point` holds: the mean (default), or for count data the median that absolute error rewards (point-forecast.ts) */
+  point?: PointForecast
 }
 
 export type SeriesForecast = {
@@ -26,6 +29,8 @@ export type SeriesForecast = {
   /** the chosen model forecasts a seasonal shape */
   seasonal: boolean
   mean: number[]
+  /** the point to score by absolute error (MASE): the mean, or its count median (`ForecastConfig.point`) */
+  point: number[]
   quantiles: QuantileForecast
   accuracy: BacktestAccuracy
   scores: Record<string, number>
@@ -75,6 +80,7 @@ export function forecastSeries(values: readonly number[], config: ForecastConfig
     intermittent: selection.intermittent,
     seasonal: carriesSeason(state),
     mean,
+    point: pointForecast(mean, values, config.point),
     quantiles,
     accuracy: selection.accuracy,
     scores: selection.scores,
