@@ -141,6 +141,29 @@ export const FROZEN = {
   // Validation with it: MASE 1.283 / 1.992 / 0.684 / 0.560, better than naive 100% / 62% / 74% / 90%.
   // M3, carparts and pizza validation unchanged (13.677; fair gaps 1.17 / 1.31 / 1.19; 0.7862).
   // Before (revisions 1-5): candidates ["window_median"].
+  // Revision 7 (session 11, validation only, the four quarters; bench/forecast-explore/jewelry-rules-11.ts):
+  // unchanged. MASE / share better than naive, christmas / autumn / summer / year_before, against
+  // shrunk_median's 1.283/100% 1.992/62% 0.684/74% 0.560/90%:
+  // - equal-weight combinations: mean of SES, the mean of 4 and the median of 13 3.904/100% 1.975/71%
+  //   0.708/80% 0.616/92%; with the shrunk median for the median 3.858/100% 1.965/74% 0.695/83%
+  //   0.596/92%; their medians 4.807/93% 1.978/71% 0.719/80% 0.603/90%, 4.807/93% 1.966/74%
+  //   0.719/82% 0.596/92%; mean of SES and the shrunk median 3.403/100% 1.975/72% 0.691/81% 0.600/92%
+  //   (better than naive more often, but Christmas far worse: SES follows the run-up).
+  // - pooled weights (one set for all series, least absolute deviations of the next 13 weeks scaled
+  //   by each series' naive MAE, fitted on every origin whose weeks ended before the window's):
+  //   shrunk + mean of 4 + last 1.335/100% 1.988/64% 0.718/65% 0.683/78%; + median 13 + median 52
+  //   1.372/100% 1.987/64% 0.726/64% 0.698/79%; shrunk + last 1.363/100% 1.986/65% 0.699/68% 0.640/82%
+  //   (the weights learn the first year's growth and sum to over 1).
+  // - the shrunk median's target moved by the catalogue (shrink toward top-down instead of toward no
+  //   change): the year's median x the catalogue's median 13/52 ratio 1.342/100% 1.995/62% 0.693/78%
+  //   0.565/90%; the item's share of the last 52 weeks x the catalogue's median week of 13
+  //   1.305/100% 2.018/62% 0.733/67% 0.579/85%; the mean of the shrunk median and that top-down
+  //   1.292/100% 2.002/65% 0.701/72% 0.565/89%.
+  // - the Hodges-Lehmann estimator of the last 13 (median of pairwise means) 1.756/100% 1.998/63%
+  //   0.686/75% 0.603/89%.
+  // - pizza's count median (point-forecast.ts) does not apply: jewelry's levels are ~100 a week, no
+  //   zeros, where a Poisson's median is its mean less a third of a unit; for the same reason
+  //   intermittent-demand levels (Croston and kin) have nothing to work on.
   jewelry: { horizon: 13, season: 1, candidates: ["shrunk_median"], errorSeason: 52 } satisfies ForecastConfig,
   // validation (28 days before the test): 0.792 against the plain mean's 0.798; the week's shape
   // from the store's total (per SKU it is too noisy), rarely-sold SKUs still treated as regular
