@@ -12,7 +12,10 @@ const PORT = Number(process.env.PORT || 9000)
 const WALL_PORT = Number(process.env.DEMO_WALL_PORT || 9001)
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@order-rhythm.local"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "order-rhythm"
-/** `--check`: start everything, prove each URL answers, then stop (used to test the demo). */
+/**
+ * `--check`: start everything, prove each URL answers and that the order simulator got going
+ * (logged in, read the store's customers and open orders), then stop (used to test the demo).
+ */
 const CHECK_ONLY = process.argv.includes("--check")
 /**
  * The simulator runs the store's own hourly rate this many times faster, so the wall moves
@@ -54,6 +57,31 @@ async function waitForUrl(url, timeoutMs) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
 }
 
+/**
+ * Passes the simulator's lines through and resolves once it says it started: it has logged in
+ * and read the store through the API, so a simulator that cannot (a bad login, a server it keeps
+ * taking for down) fails the check instead of leaving a wall that never moves.
+ */
+function simulatorGoing(child, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let carry = ""
+    const timer = setTimeout(() => reject(new Error(`the order simulator did not start within ${timeoutMs / 1000} s`)), timeoutMs)
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk)
+      const text = carry + chunk
+      if (/\[simulator\] started at/.test(text)) {
+        clearTimeout(timer)
+        resolve()
+      }
+      carry = text.slice(text.lastIndexOf("\n") + 1)
+    })
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the order simulator exited (${code}) before it started`))
+    })
+  })
+}
+
 async function main() {
   const started = Date.now()
   const pg = await ensurePostgres(log)
@@ -88,7 +116,11 @@ async function main() {
   const stop = async (code) => {
     if (stopping) return
     stopping = true
-    simulator?.kill("SIGTERM")
+    // The shoppers leave before the shop closes (else they report it down on their way out).
+    if (simulator && simulator.exitCode === null) {
+      simulator.kill("SIGTERM")
+      await Promise.race([new Promise((resolve) => simulator.once("exit", resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))])
+    }
     server.kill("SIGTERM")
     await new Promise((resolve) => server.once("exit", resolve))
     await pg.stop().catch(() => {})
@@ -109,15 +141,23 @@ async function main() {
   await waitForUrl(`${base}/app`, 120_000)
   await waitForUrl(`http://localhost:${WALL_PORT}/health`, 30_000)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  if (!CHECK_ONLY) {
-    simulator = spawn(process.execPath, [TSX_CLI, "src/demo/simulate.ts", "--base-url", base, "--speed", String(SPEED)], {
-      cwd: APP_DIR,
-      env,
-      stdio: "inherit",
+  simulator = spawn(process.execPath, [TSX_CLI, "src/demo/simulate.ts", "--base-url", base, "--speed", String(SPEED)], {
+    cwd: APP_DIR,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  const simulatorStarted = simulatorGoing(simulator, 120_000)
+  simulator.on("exit", (code) => {
+    if (!stopping) log(`the order simulator stopped (${code}); the store and the wall go on without it`)
+  })
+  if (CHECK_ONLY) {
+    await simulatorStarted.catch(async (error) => {
+      log(error.message)
+      await stop(1)
     })
-    simulator.on("exit", (code) => {
-      if (!stopping) log(`the order simulator stopped (${code}); the store and the wall go on without it`)
-    })
+  } else {
+    // The simulator keeps retrying by itself; the demo only says so.
+    simulatorStarted.catch((error) => log(`${error.message}; it keeps trying (see its lines above)`))
   }
   const tokenFile = path.resolve(APP_DIR, "..", ".order-rhythm", "demo-wall-token")
   const wallToken = require("node:fs").readFileSync(tokenFile, "utf8").trim()
@@ -130,9 +170,7 @@ async function main() {
       `  Wall display   http://localhost:${WALL_PORT}/?token=${wallToken}`,
       `                 (中文: add &lang=zh-CN; more screens: Medusa Admin > Order Rhythm)`,
       `  PostgreSQL     ${pg.source} (${pg.host}:${pg.port}, database ${DATABASE})`,
-      CHECK_ONLY
-        ? "  Simulator      not started (--check)"
-        : `  Simulator      orders through the store API at ${SPEED}x the store's hourly rate (--speed N, DEMO_SPEED)`,
+      `  Simulator      orders through the store API at ${SPEED}x the store's hourly rate (--speed N, DEMO_SPEED)${CHECK_ONLY ? ": started" : ""}`,
       "Press Ctrl-C to stop.",
       "",
     ].join("\n")

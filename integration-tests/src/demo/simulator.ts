@@ -107,6 +107,8 @@ export function startSimulator(options: SimulatorOptions): Simulator {
 
   let ready = false
   let down: { since: number; delay: number; retryAt: number } | null = null
+  /** After a refused start (not an outage: the server answered), when to try again. */
+  let startAgainAt = 0
   let stopped = false
   let nextArrivalAt: number | null = nextArrival(random, simNow())
   let timer: NodeJS.Timeout | undefined
@@ -317,6 +319,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       }
     }
     if (!ready) {
+      if (Date.now() < startAgainAt) return
       try {
         await start()
       } catch (error) {
@@ -324,7 +327,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
         else {
           stats.failed++
           log(`[simulator] starting failed: ${describe(error)}; trying again in 30 s`)
-          down = { since: Date.now(), delay: 30_000, retryAt: Date.now() + 30_000 }
+          startAgainAt = Date.now() + 30_000
         }
         return
       }
