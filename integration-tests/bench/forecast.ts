@@ -18,7 +18,7 @@
  * top-down from the store's level, intermittent lead-time demand's mean moved by its backtest's
  * actual / forecast ratio, and carparts' validation counting series by the test's own rule) was
  * chosen on validation only, knowing the third's test figures (M3 13.74, jewelry 0.630 / 52.2% /
- * 0.960, carparts 4.42 pts, pizza 0.753). A seventh (session 11: pizza's scored point is the
+ * 0.960, carparts 4.42 pts, pizza 0.753). A seventh (session 10: pizza's scored point is the
  * count median of its mean forecast, since MASE is an absolute error) was chosen on validation
  * only, knowing the sixth's test figures (jewelry 0.682 / 38.2% / 0.968, pizza 0.769).
  */

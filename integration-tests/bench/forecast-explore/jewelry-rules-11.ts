@@ -1,4 +1,4 @@
-/** Exploration (validation only), session 11: equal-weight combinations and pooled (global) weights on jewelry's four training quarters. */
+/** Exploration (validation only), session 10: equal-weight combinations and pooled (global) weights on jewelry's four training quarters. */
 import { forecasterFor, mase } from "../../../plugin/src/lib/forecast"
 import { shrunkMedianLevel } from "../../../plugin/src/lib/forecast/models/shrunk-median"
 import { holdOut, namedSeries } from "../forecast/data"

@@ -1,4 +1,4 @@
-/** Exploration (training data only), session 11: the point forecast that absolute error rewards, the predictive median. */
+/** Exploration (training data only), session 10: the point forecast that absolute error rewards, the predictive median. */
 import { catalogueLevelPath, forecastSeries, mase, sharedSeasonalProfile } from "../../../plugin/src/lib/forecast"
 import { holdOut, pizzaDaily } from "../forecast/data"
 import { FROZEN } from "../forecast/frozen"

@@ -141,7 +141,7 @@ export const FROZEN = {
   // Validation with it: MASE 1.283 / 1.992 / 0.684 / 0.560, better than naive 100% / 62% / 74% / 90%.
   // M3, carparts and pizza validation unchanged (13.677; fair gaps 1.17 / 1.31 / 1.19; 0.7862).
   // Before (revisions 1-5): candidates ["window_median"].
-  // Revision 7 (session 11, validation only, the four quarters; bench/forecast-explore/jewelry-rules-11.ts):
+  // Revision 7 (session 10, validation only, the four quarters; bench/forecast-explore/jewelry-rules-11.ts):
   // unchanged. MASE / share better than naive, christmas / autumn / summer / year_before, against
   // shrunk_median's 1.283/100% 1.992/62% 0.684/74% 0.560/90%:
   // - equal-weight combinations: mean of SES, the mean of 4 and the median of 13 3.904/100% 1.975/71%
@@ -187,7 +187,7 @@ export const FROZEN = {
   // Revision 5 (session 9, validation only): unchanged. catalogue_share averaged with one more
   // model (combineAlways): seasonal_window_median 0.7908, seasonal_average 0.7877, ses 0.7888,
   // seasonal_window_average 0.7914, against 0.7862 alone.
-  // Revision 6 (session 10, validation only): unchanged. bench/forecast-explore/pizza-rules-6.ts,
+  // Revision 6 (session 9, validation only): unchanged. bench/forecast-explore/pizza-rules-6.ts,
   // catalogue_share by hand (equal to the engine's, 0.7862 / rolling 0.7794), validation / rolling
   // origins (197-309 every 14 days), the paired difference over SKU x origin on the rolling ones:
   // - the store's level estimated robustly, the median of the last 4 / 6 / 8 deseasonalised weekly
@@ -205,7 +205,7 @@ export const FROZEN = {
   // The size-group variants are better at both by 0.0001-0.0013 (under 2 standard errors, which
   // count SKUs of one origin as independent, so even that overstates them), far from the 0.75 goal,
   // and would need product groups the plugin does not have: not taken.
-  // Revision 7 (session 11, engine + configuration, validation only; bench/forecast-explore/median-point.ts,
+  // Revision 7 (session 10, engine + configuration, validation only; bench/forecast-explore/median-point.ts,
   // validation window / rolling origins 197-309 every 14 days, paired difference over SKU x origin):
   // MASE is an absolute error, which the predictive median minimises, not the mean; at 1.5 units a
   // SKU-day the two differ by a good part of a unit. Scored point, catalogue_share's mean as before
