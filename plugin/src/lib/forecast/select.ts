@@ -9,6 +9,7 @@ import { errorProfile, profileQuantile, type ErrorProfile } from "./error-distri
 import { errorOrigins } from "./error-origins"
 import { naiveScale } from "./metrics"
 import { meanInterval } from "./models/adida"
+import type { CatalogueYearShape } from "./catalogue-year-shape"
 import type { BacktestAccuracy, FitContext } from "./types"
 import { applicableModels, forecasterFor, INTERMITTENT_CORE, INTERMITTENT_POOL, SMOOTH_CORE, SMOOTH_POOL } from "./zoo"
 
@@ -20,6 +21,8 @@ export type SelectionConfig = {
   sharedProfile?: number[]
   /** the catalogue's level path, see `catalogueLevelPath` */
   catalogueLevel?: number[]
+  /** the catalogue's record of the periods after each origin, see `catalogueYearShape` */
+  catalogueYearShape?: CatalogueYearShape
   /** candidate model names; default: the pool for the series' demand pattern */
   candidates?: string[]
   /** how many of the best candidates to average as the combination candidate; 0 = none */
@@ -53,8 +56,8 @@ export function isIntermittent(y: readonly number[], threshold = 1.32): boolean 
   return y.length > 0 && meanInterval(y) > threshold
 }
 
-export function fitContext(config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[] }): FitContext {
-  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile, catalogueLevel: config.catalogueLevel }
+export function fitContext(config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[]; catalogueYearShape?: CatalogueYearShape }): FitContext {
+  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile, catalogueLevel: config.catalogueLevel, catalogueYearShape: config.catalogueYearShape }
 }
 
 export function selectModel(y: readonly number[], config: SelectionConfig, censored?: readonly boolean[]): Selection {

@@ -15,6 +15,7 @@ import { naive } from "./models/naive"
 import { optimisedTheta } from "./models/optimised-theta"
 import { seasonalNaive } from "./models/seasonal-naive"
 import { shrunkMedian } from "./models/shrunk-median"
+import { shapedShrunkMedian } from "./models/shaped-shrunk-median"
 import { withSeasonalAdjustment } from "./models/seasonally-adjusted"
 import { thetaCore } from "./models/theta"
 import { tsb } from "./models/tsb"
@@ -71,6 +72,7 @@ const all: Forecaster<any>[] = [
   windowAverage,
   windowMedian,
   shrunkMedian,
+  shapedShrunkMedian,
   ses,
   holt,
   damped,
