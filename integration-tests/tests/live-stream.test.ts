@@ -139,6 +139,36 @@ medusaIntegrationTestRunner({
       expect(late.ticker(roomA).map((e) => e.orderId)).toEqual([orderA.id])
     })
 
+    it("serves the screens from a thread of their own, and starts it again on the same port when it dies", async () => {
+      const token = await newToken(["wall"])
+      const wall = screen(token.token)
+      await wall.connected()
+      const live = await (getContainer().resolve("orderRhythm") as any).live_
+      // The sockets are not in the main thread: its event loop serves checkouts and ingests orders.
+      expect(await live.screens.stats()).toMatchObject({ sockets: 1, inThread: true })
+
+      const cut = new Promise<void>((resolve) => wall.socket.once("disconnect", () => resolve()))
+      await live.screens.worker.terminate()
+      await cut
+      // Sold while no screen can be reached: the hub still counts it.
+      const order = await placeOrder(api, shopA, [{ sku: "KETTLE-1", quantity: 1 }])
+      await waitFor(
+        async () => (await fetch(`http://localhost:${port}/health`).then((r) => r.ok).catch(() => false)),
+        15_000,
+        "the screen thread back on its port"
+      )
+      await wall.reconnect()
+      await waitFor(async () => wall.ticker().some((entry) => entry.orderId === order.id), 10_000, "the order on the reconnected screen")
+      // Caught up by a replay of what it missed, not a second full snapshot, and without a gap.
+      expect(Object.keys(wall.snapshots[1].rooms)).toEqual([])
+      await waitFor(async () => (wall.state.wall.totals.today as any).orders === 1, 10_000, "today's totals")
+      const fresh = screen(token.token)
+      await fresh.connected()
+      expect(wall.gaps).toEqual([])
+      expect(wall.seqs.wall).toBe(fresh.seqs.wall)
+      expect(wall.state.wall).toEqual(fresh.state.wall)
+    })
+
     it("ends a disconnect during a burst with exactly the server's values and no gap", async () => {
       const container = getContainer()
       const token = await newToken(["wall"])

@@ -86,8 +86,11 @@ serve({
   mem: async () => {
     const { rhythm } = await booted
     const live = await rhythm.live_
-    const sockets = live?.hub?.nsp?.sockets?.size ?? null
-    return { ...memory(), sockets }
+    const own = memory()
+    // The screens' sockets live in their own thread, with a heap of its own: both count.
+    const screens = await live?.screens?.stats(true)
+    if (!screens?.inThread) return { ...own, sockets: screens?.sockets ?? null }
+    return { ...own, heapUsed: own.heapUsed + screens.heapUsed, external: own.external + screens.external, sockets: screens.sockets }
   },
   /**
    * Orders for the burst, made beforehand through the Order module's createOrders in

@@ -5,7 +5,7 @@ describe("parsePluginOptions", () => {
   it("fills every default so an empty object is a working setup", () => {
     const options = parsePluginOptions(undefined)
     expect(options.timezone).toBe("UTC")
-    expect(options.socket).toEqual({ port: 9001, host: "0.0.0.0", corsOrigins: [], enabled: true })
+    expect(options.socket).toEqual({ port: 9001, host: "0.0.0.0", corsOrigins: [], enabled: true, thread: true })
     expect(options.serviceLevel).toBe(0.95)
     expect(options.finalStage).toBe("shipped")
   })

@@ -48,6 +48,11 @@ export const pluginOptionsSchema = z
         /** Origins allowed to open the socket from a browser; the served wall is same-origin. */
         corsOrigins: z.array(z.string().min(1)).default([]),
         enabled: z.boolean().default(true),
+        /**
+         * Serve the screens from a worker thread of their own, so that a message to 1,000 screens
+         * (1,000 socket writes) does not hold up checkouts; false serves them in Medusa's thread.
+         */
+        thread: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

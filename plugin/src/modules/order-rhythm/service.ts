@@ -48,7 +48,7 @@ import { hashDisplayToken, newDisplayToken, TOKEN_PREFIX } from "./live/display-
 import { DisplayTokenCheck, displayTokenStanding, identifyViewer } from "./live/viewer-identity"
 import { readTicker, readTodayTotals } from "./store/read-live"
 import { DateTime } from "luxon"
-import type { WallServer } from "./live/wall-server"
+import type { ScreenServer } from "./live/screen-server"
 import { LiveSide } from "./live/live-side"
 import { isOneShotCommand } from "./live/process-role"
 import { EXPECTED_WEEKS, rhythmReport, RhythmInputReader, RhythmParams } from "./figures/rhythm-report"
@@ -153,7 +153,7 @@ export default class OrderRhythmModuleService extends MedusaService({
   }
 
   /** Starts the live side once per process (see LiveSide.start). */
-  async startLive(): Promise<WallServer | null> {
+  async startLive(): Promise<ScreenServer | null> {
     return this.liveSide_.start()
   }
 

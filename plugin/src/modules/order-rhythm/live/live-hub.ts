@@ -1,4 +1,3 @@
-import type { Namespace, Socket } from "socket.io"
 import type { Logger } from "@medusajs/framework/types"
 import {
   Delta,
@@ -14,7 +13,6 @@ import {
   Viewer,
 } from "../../../lib/live"
 import type { Entry, RoomStore } from "./room-store"
-import type { LocalDelivery } from "./local-delivery"
 import type { RedisWatchedRooms } from "./watched-rooms"
 
 /** Who is asking, as the handshake proves it: an admin, a display token, or nobody. */
@@ -35,6 +33,33 @@ export type RoomFigures = (room: RoomName) => Array<() => Promise<RoomState>>
  * per publication, not per key.
  */
 export type Broadcast = (deltas: Delta[]) => void
+
+/**
+ * The screens of this process as the hub sees them, wherever they are served (their own
+ * thread, see ./screen-thread, or this one): which rooms they watch, and a way to cut a token's.
+ */
+export type Screens = {
+  watches(room: RoomName): boolean
+  /** The wall and inventory rooms some screen of this process watches. */
+  rooms(): RoomName[]
+  cut(tokenId: string): void
+}
+
+/** Whether a handshake may open a screen, and on which rooms. */
+export type Admission = { ok: true; rooms: RoomName[]; tokenId?: string } | { ok: false; code: RefusalCode; message: string }
+
+/** What a screen is shown on arrival or resync: the rooms that cannot be replayed in full, and the missed deltas of the rest. */
+export type Showing = { snapshot: Snapshot; replays: Delta[] }
+
+/**
+ * What the server of the screens asks the hub (across threads: only data crosses). The
+ * screen server adds what it delivered meanwhile and sends it all in one step (./screen-welcome).
+ */
+export type ScreenDoor = {
+  admit(auth: HandshakeAuth): Promise<Admission>
+  /** `arriving`: a screen that just joined, whose rooms the processes that ingest must now count. */
+  show(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<Showing>
+}
 
 /** Within a burst at most one recount per room per window; a lone change goes out at once. */
 export const COALESCE_MS = 100
@@ -58,9 +83,7 @@ const ANNOUNCE_EVERY = 5
 export class LiveHub {
   private readonly recounts = new Map<RoomName, ReturnType<typeof throttle>>()
   private broadcast: Broadcast = () => {}
-  private nsp: Namespace | null = null
-  /** What this process hands its screens (set by serve). */
-  private local: LocalDelivery | null = null
+  private screens: Screens | null = null
   /** Rooms that changed while no screen of this process watched them: recounted when one connects. */
   private readonly dirty = new Set<RoomName>()
   /** The rooms watched on any process, as last read (with Redis). */
@@ -98,18 +121,14 @@ export class LiveHub {
     }
   }
 
-  private isWatched(room: RoomName): boolean {
-    return (this.nsp?.adapter.rooms.get(room)?.size ?? 0) > 0
-  }
-
   /**
    * Whether a screen watches the room here or, with Redis, on another process; a process with
    * no sockets and no Redis counts everything. When the watched rooms cannot be read, every room
    * counts as watched: work for nothing beats a screen left behind.
    */
   private async watchedSomewhere(room: RoomName): Promise<boolean> {
-    if (this.nsp && this.isWatched(room)) return true
-    if (!this.watching) return !this.nsp
+    if (this.screens?.watches(room)) return true
+    if (!this.watching) return !this.screens
     const now = Date.now()
     if (!this.view || now - this.view.at > WATCH_VIEW_MS) {
       const rooms = this.watching.watched().catch((error) => {
@@ -138,8 +157,7 @@ export class LiveHub {
 
   /** Rooms that have a screen in this process (recounted by the clock so "today" stays true). */
   watchedRooms(): RoomName[] {
-    if (!this.nsp) return []
-    return [...this.nsp.adapter.rooms.keys()].filter((room) => room.startsWith("wall") || room.startsWith("inventory"))
+    return this.screens?.rooms() ?? []
   }
 
   /**
@@ -224,33 +242,18 @@ export class LiveHub {
     return mine
   }
 
-  /** Binds the hub to a Socket.IO namespace: handshake checks, snapshots, replays, resyncs. */
-  serve(nsp: Namespace, identify: Identify, local: LocalDelivery) {
-    this.nsp = nsp
-    this.local = local
-    nsp.use(async (socket, next) => {
-      try {
-        const auth = (socket.handshake.auth ?? {}) as HandshakeAuth
-        if (!auth.token) {
-          return next(refusal("no_token", "this screen has no token: open the wall with ?token=<display token> from Medusa Admin"))
-        }
-        const who = await identify(auth.token)
-        if (!who.ok) {
-          return next(refusal(who.code, who.message))
-        }
-        const grant = roomsFor(who.viewer, { channel: auth.channel || undefined, location: auth.location || undefined })
-        if ("refused" in grant) {
-          return next(refusal("forbidden_scope", grant.refused))
-        }
-        socket.data.rooms = grant.rooms
-        socket.data.tokenId = who.tokenId
-        next()
-      } catch (error) {
-        this.logger.error(`order-rhythm: socket handshake failed: ${(error as Error)?.stack ?? error}`)
-        next(refusal("bad_token", "the server could not check this token"))
-      }
-    })
-    if (this.watching) {
+  /** The door the server of the screens asks who may enter and what to show. */
+  door(identify: Identify): ScreenDoor {
+    return {
+      admit: (auth) => this.admit(auth, identify),
+      show: (rooms, lastSeqs, arriving) => this.show(rooms, lastSeqs, arriving),
+    }
+  }
+
+  /** Binds the hub to the screens it serves; with Redis it says every tick which rooms they watch. */
+  useScreens(screens: Screens) {
+    this.screens = screens
+    if (this.watching && !this.watchTimer) {
       let ticks = 0
       this.watchTimer = setInterval(() => {
         this.watchTick(ticks++ % ANNOUNCE_EVERY === 0).catch((error) =>
@@ -259,84 +262,57 @@ export class LiveHub {
       }, WATCH_TICK_MS)
       this.watchTimer.unref?.()
     }
-    nsp.on("connection", (socket) => {
-      this.welcome(socket).catch((error) => {
-        this.logger.error(`order-rhythm: could not welcome a screen: ${(error as Error)?.stack ?? error}`)
-        socket.disconnect(true)
-      })
-    })
   }
 
-  private async welcome(socket: Socket) {
-    const rooms: RoomName[] = socket.data.rooms
-    // Joined first: a delta published while the snapshot is read still reaches the screen,
-    // and the catch-up below covers the other order of events.
-    socket.join(rooms)
-    if (socket.data.tokenId) socket.join(`token:${socket.data.tokenId}`)
-    // Said before the snapshot: from here on the processes that ingest recount these rooms.
-    // (Should Redis not take it, the next tick says it again.)
-    await this.watching?.announce(this.watchedRooms()).catch((error) =>
-      this.logger.warn(`order-rhythm: could not share which rooms this process watches: ${(error as Error)?.message ?? error}`)
-    )
-    const seqs = ((socket.handshake.auth ?? {}) as HandshakeAuth).seqs ?? {}
-    await this.sendSnapshot(socket, rooms, seqs)
-    socket.on("resync", (message: { rooms?: string[] }) => {
-      const asked = (message?.rooms ?? []).filter((room) => rooms.includes(room))
-      this.sendSnapshot(socket, asked.length ? asked : rooms, {}).catch((error) =>
-        this.logger.error(`order-rhythm: resync failed: ${(error as Error)?.stack ?? error}`)
-      )
-    })
+  private async admit(auth: HandshakeAuth, identify: Identify): Promise<Admission> {
+    if (!auth.token) {
+      return { ok: false, code: "no_token", message: "this screen has no token: open the wall with ?token=<display token> from Medusa Admin" }
+    }
+    const who = await identify(auth.token)
+    if (!who.ok) return who
+    const grant = roomsFor(who.viewer, { channel: auth.channel || undefined, location: auth.location || undefined })
+    if ("refused" in grant) return { ok: false, code: "forbidden_scope", message: grant.refused }
+    return { ok: true, rooms: grant.rooms, tokenId: who.tokenId }
   }
 
   /**
-   * Sends one snapshot with the full state of the rooms that cannot be replayed and the missed
-   * deltas of the rest, then what this process delivered while they were read. The last step
-   * runs in one go with the first (see LocalDelivery): the screen goes from snapshot to live
-   * stream without a hole. It ignores what it already holds, so a delta twice is harmless.
+   * The full state of the rooms that cannot be replayed and the missed deltas of the rest. A
+   * dirty or never counted room is recounted first. For an arriving screen, this process first
+   * says it watches its rooms: from then on the processes that ingest recount them (should
+   * Redis not take it, the next tick says it again).
    */
-  private async sendSnapshot(socket: Socket, rooms: RoomName[], lastSeqs: Record<string, number>) {
-    for (let attempt = 1; ; attempt++) {
-      const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: this.timezone, rooms: {} }
-      const replays: Delta[] = []
-      for (const room of rooms) {
-        const dirty = this.dirty.has(room) || (this.watching ? await this.watching.takeDirty(room) : false)
-        if (dirty || (await this.store.seq(room)) === 0) {
-          this.dirty.delete(room)
-          await this.recount(room)
-        }
-        const last = lastSeqs[room]
-        const missed = typeof last === "number" ? await this.store.since(room, last) : null
-        if (missed) {
-          replays.push(...missed)
-          snapshot.seqs[room] = last
-        } else {
-          snapshot.seqs[room] = await this.store.seq(room)
-          snapshot.rooms[room] = await this.store.state(room)
-        }
-      }
-      // From here to the end nothing awaits: no live delta goes out in between.
-      const meanwhile: Delta[] = []
-      let complete = true
-      for (const room of rooms) {
-        const sent = Math.max(snapshot.seqs[room], ...replays.filter((d) => d.room === room).map((d) => d.seq))
-        const delivered = this.local ? this.local.after(room, sent) : []
-        if (delivered) meanwhile.push(...delivered)
-        else complete = false
-      }
-      // More went out while reading than this process remembers: read again, nearer the present.
-      if (!complete && attempt < 3) continue
-      socket.emit("snapshot", snapshot)
-      if (replays.length) socket.emit("delta", ...replays)
-      if (meanwhile.length) socket.emit("delta", ...meanwhile)
-      return
+  private async show(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<Showing> {
+    if (arriving) {
+      await this.watching?.announce(this.watchedRooms()).catch((error) =>
+        this.logger.warn(`order-rhythm: could not share which rooms this process watches: ${(error as Error)?.message ?? error}`)
+      )
     }
+    const snapshot: Snapshot = { seqs: {}, at: new Date().toISOString(), timezone: this.timezone, rooms: {} }
+    const replays: Delta[] = []
+    for (const room of rooms) {
+      const dirty = this.dirty.has(room) || (this.watching ? await this.watching.takeDirty(room) : false)
+      if (dirty || (await this.store.seq(room)) === 0) {
+        this.dirty.delete(room)
+        await this.recount(room)
+      }
+      const last = lastSeqs[room]
+      const missed = typeof last === "number" ? await this.store.since(room, last) : null
+      if (missed) {
+        replays.push(...missed)
+        snapshot.seqs[room] = last
+      } else {
+        snapshot.seqs[room] = await this.store.seq(room)
+        snapshot.rooms[room] = await this.store.state(room)
+      }
+    }
+    return { snapshot, replays }
   }
 
   timezone = "UTC"
 
   /** Cuts every open screen of a revoked token, in this process and (with Redis) the others. */
   async disconnectToken(tokenId: string) {
-    this.nsp?.in(`token:${tokenId}`).disconnectSockets(true)
+    this.screens?.cut(tokenId)
   }
 
   /**
@@ -359,10 +335,4 @@ export class LiveHub {
     if (this.watchTimer) clearInterval(this.watchTimer)
     this.watchTimer = null
   }
-}
-
-function refusal(code: RefusalCode, message: string) {
-  const error = new Error(code) as Error & { data?: unknown }
-  error.data = { code, message }
-  return error
 }

@@ -4,7 +4,7 @@ import type { PluginOptions } from "../../../lib/options"
 import type { Identify, RoomFigures } from "./live-hub"
 import { LiveServer, startLiveServer } from "./live-server"
 import { isOneShotCommand, isWorkerOnly } from "./process-role"
-import type { WallServer } from "./wall-server"
+import type { ScreenServer } from "./screen-server"
 
 /**
  * The module's live side in one process: started at most once, reachable by the service
@@ -18,11 +18,11 @@ export class LiveSide {
   ) {}
 
   /**
-   * In a serving process the wall's HTTP server with Socket.IO on it; in a worker-mode
-   * process only a Redis emitter (it has no HTTP), so what the worker ingests still
-   * reaches the screens.
+   * In a serving process the wall's HTTP server with Socket.IO on it (in a thread of its
+   * own); in a worker-mode process only the Redis room store (it has no HTTP), so what the
+   * worker ingests still reaches the screens.
    */
-  async start(): Promise<WallServer | null> {
+  async start(): Promise<ScreenServer | null> {
     const { options, logger } = this.deps
     if (!options.socket.enabled || isOneShotCommand()) {
       return null
@@ -37,7 +37,7 @@ export class LiveSide {
       logger.error(`order-rhythm: the live server failed to start: ${error?.stack ?? error}`)
       return null
     })
-    return (await this.live_)?.wall ?? null
+    return (await this.live_)?.screens ?? null
   }
 
   /** The running server, if any (benchmarks look at its sockets). */
@@ -52,7 +52,7 @@ export class LiveSide {
   }
 
   async port(): Promise<number | null> {
-    return (await this.live_)?.wall?.port ?? null
+    return (await this.live_)?.screens?.port ?? null
   }
 
   /** The channels' rooms and the all-channel wall recount and stream. */

@@ -1,12 +1,9 @@
-import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
 import { afterEach, describe, expect, it } from "vitest"
-import { Server } from "socket.io"
 import { io as connect, Socket as ClientSocket } from "socket.io-client"
 import { Delta, LIVE_NAMESPACE, RoomState, Snapshot } from "../../../lib/live"
 import { LiveHub } from "./live-hub"
-import { LocalDelivery } from "./local-delivery"
 import { MemoryRoomStore } from "./room-store"
+import { startScreenServer } from "./screen-server"
 
 const logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as any
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -60,15 +57,15 @@ describe("welcoming a screen while the room keeps publishing", () => {
   it("brings it from its snapshot to the live stream without a gap", async () => {
     let count = 0
     const hub = new LiveHub(new SlowStore(), () => [async (): Promise<RoomState> => ({ totals: { n: count++ } })], logger)
-    const http = createServer()
-    const server = new Server(http)
-    const nsp = server.of(LIVE_NAMESPACE)
-    const local = new LocalDelivery(nsp)
-    hub.useBroadcast((deltas) => local.deliver(deltas))
-    hub.serve(nsp, async () => ({ ok: true, viewer: { kind: "admin" } }), local)
-    await new Promise<void>((resolve) => http.listen(0, resolve))
-    closers.push(() => new Promise((resolve) => server.close(resolve)))
-    const port = (http.address() as AddressInfo).port
+    const server = (await startScreenServer(
+      { port: 0, host: "127.0.0.1", corsOrigins: [], redisUrl: null },
+      hub.door(async () => ({ ok: true, viewer: { kind: "admin" } })),
+      logger
+    ))!
+    hub.useScreens(server)
+    hub.useBroadcast((deltas) => server.deliver(deltas))
+    closers.push(() => server.close())
+    const port = server.port
 
     // A publication every millisecond or two while screens come one after the other.
     let publishing = true
