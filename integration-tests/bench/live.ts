@@ -253,6 +253,7 @@ async function main() {
         // The carts are filled before the CPU is read: what an order costs is its checkout and what follows.
         const carts = await prepare(ORDERS_PER_ROUND)
         const serverCpu0 = await server<NodeJS.CpuUsage>("cpu")
+        const mainBusy0 = await server<number>("mainThreadBusy")
         const workerCpu0 = worker ? processCpuMs(worker.child.pid!) : 0
         const clientsCpu0 = (await clients<{ cpu: NodeJS.CpuUsage }>("traffic")).cpu
         const placed = await placeSteadily(carts)
@@ -270,6 +271,7 @@ async function main() {
         collected = await clients("collect", { orderIds: ids, forget: true })
         const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000
         const serverCpu = cpuMs(serverCpu0, await server<NodeJS.CpuUsage>("cpu"))
+        const mainBusy = (await server<number>("mainThreadBusy")) - mainBusy0
         const workerCpu = worker ? processCpuMs(worker.child.pid!) - workerCpu0 : null
         const traffic = await clients<{ perKey: Record<string, { deltas: number; bytes: number }>; messages: number; cpu: NodeJS.CpuUsage }>("traffic")
         const n = Math.max(1, placed.done.length)
@@ -304,7 +306,7 @@ async function main() {
             (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
         )
         log(
-          `    per order: server CPU ${f1(serverCpu / n)} ms, ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
+          `    per order: server CPU ${f1(serverCpu / n)} ms (its main thread busy ${f1(mainBusy / n)} ms), ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
             `one screen got ${f1(traffic.messages / n)} messages, ${f1(screenDeltas / n)} deltas, ${f1(screenBytes / n / 1024)} KiB (` +
             perKey.map(([k, v]) => `${k} ${f1(v.deltas / n)} x ${Math.round(v.bytes / Math.max(1, v.deltas))} B`).join(", ") +
             `)`

@@ -164,6 +164,12 @@ serve({
     return out
   },
   cpu: () => process.cpuUsage(),
+  /**
+   * How long Medusa's own thread (its event loop) has been busy, in ms: what an order costs the
+   * thread that serves checkouts, the screens' work apart when they have a thread of their own.
+   * Wall time, not CPU: on a saturated machine it is simply the time between orders.
+   */
+  mainThreadBusy: () => performance.eventLoopUtilization().active,
   stop: async () => {
     const { app } = await booted
     setTimeout(() => process.exit(0), 20_000).unref()
