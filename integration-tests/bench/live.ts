@@ -254,6 +254,7 @@ async function main() {
         const carts = await prepare(ORDERS_PER_ROUND)
         const serverCpu0 = await server<NodeJS.CpuUsage>("cpu")
         const mainBusy0 = await server<number>("mainThreadBusy")
+        const screensBusy0 = await server<number | null>("screenThreadBusy")
         const workerCpu0 = worker ? processCpuMs(worker.child.pid!) : 0
         const clientsCpu0 = (await clients<{ cpu: NodeJS.CpuUsage }>("traffic")).cpu
         const placed = await placeSteadily(carts)
@@ -272,6 +273,8 @@ async function main() {
         const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000
         const serverCpu = cpuMs(serverCpu0, await server<NodeJS.CpuUsage>("cpu"))
         const mainBusy = (await server<number>("mainThreadBusy")) - mainBusy0
+        const screensBusy1 = await server<number | null>("screenThreadBusy")
+        const screensBusy = screensBusy0 === null || screensBusy1 === null ? null : screensBusy1 - screensBusy0
         const workerCpu = worker ? processCpuMs(worker.child.pid!) - workerCpu0 : null
         const traffic = await clients<{ perKey: Record<string, { deltas: number; bytes: number }>; messages: number; cpu: NodeJS.CpuUsage }>("traffic")
         const n = Math.max(1, placed.done.length)
@@ -306,7 +309,7 @@ async function main() {
             (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
         )
         log(
-          `    per order: server CPU ${f1(serverCpu / n)} ms (its main thread busy ${f1(mainBusy / n)} ms), ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
+          `    per order: server CPU ${f1(serverCpu / n)} ms (its main thread busy ${f1(mainBusy / n)} ms${screensBusy === null ? "" : `, its screen thread ${f1(screensBusy / n)} ms`}), ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
             `one screen got ${f1(traffic.messages / n)} messages, ${f1(screenDeltas / n)} deltas, ${f1(screenBytes / n / 1024)} KiB (` +
             perKey.map(([k, v]) => `${k} ${f1(v.deltas / n)} x ${Math.round(v.bytes / Math.max(1, v.deltas))} B`).join(", ") +
             `)`

@@ -170,6 +170,12 @@ serve({
    * Wall time, not CPU: on a saturated machine it is simply the time between orders.
    */
   mainThreadBusy: () => performance.eventLoopUtilization().active,
+  /** The same for the screen thread, when the screens have one (null when they do not). */
+  screenThreadBusy: async () => {
+    const { rhythm } = await booted
+    const stats = await (await rhythm.live_)?.screens?.stats()
+    return stats?.inThread ? stats.busyMs : null
+  },
   stop: async () => {
     const { app } = await booted
     setTimeout(() => process.exit(0), 20_000).unref()

@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks"
 import { isMainThread } from "node:worker_threads"
 import { Server } from "socket.io"
 import Redis from "ioredis"
@@ -27,8 +28,11 @@ export type ScreenServerOptions = {
   redisUrl: string | null
 }
 
-/** `inThread`: the heap is the screen thread's own, apart from the process's main heap. */
-export type ScreenStats = { sockets: number; heapUsed: number; external: number; inThread: boolean }
+/**
+ * `inThread`: the heap is the screen thread's own, apart from the process's main heap, and
+ * `busyMs` how long its event loop has been busy since it started (wall time).
+ */
+export type ScreenStats = { sockets: number; heapUsed: number; external: number; inThread: boolean; busyMs: number }
 
 /** The wall's HTTP server with Socket.IO on it, and the screens connected to it. */
 export type ScreenServer = {
@@ -102,7 +106,7 @@ export async function startScreenServer(
     stats: async (collect) => {
       if (collect) for (let i = 0; i < 2; i++) (globalThis as { gc?: () => void }).gc?.()
       const memory = process.memoryUsage()
-      return { sockets: nsp.sockets.size, heapUsed: memory.heapUsed, external: memory.external, inThread: !isMainThread }
+      return { sockets: nsp.sockets.size, heapUsed: memory.heapUsed, external: memory.external, inThread: !isMainThread, busyMs: performance.eventLoopUtilization().active }
     },
     close: async () => {
       // Screens first, then Redis: the adapter still unsubscribes as Socket.IO closes.

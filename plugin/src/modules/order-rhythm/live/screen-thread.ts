@@ -139,7 +139,7 @@ class ScreenThread implements ScreenServer {
 
   stats(collect = false): Promise<ScreenStats> {
     const worker = this.worker
-    if (!worker) return Promise.resolve({ sockets: 0, heapUsed: 0, external: 0, inThread: true })
+    if (!worker) return Promise.resolve({ sockets: 0, heapUsed: 0, external: 0, inThread: true, busyMs: 0 })
     return new Promise((resolve) => {
       const id = this.nextStat++
       this.stat.set(id, resolve)
