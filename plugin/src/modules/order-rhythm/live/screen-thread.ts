@@ -13,6 +13,9 @@ const RESTART_MAX_MS = 60_000
 /** How long a closing screen thread may take to say goodbye to its screens. */
 const CLOSE_MS = 5000
 
+/** The stats of a screen thread that is not running. */
+const NO_SCREENS: ScreenStats = { sockets: 0, heapUsed: 0, external: 0, inThread: true, busyMs: 0 }
+
 /**
  * Serves the screens from a worker thread of their own (./screen-thread-entry), unless the
  * operator asked for none (socket.thread: false). Running from TypeScript source (unit tests)
@@ -77,6 +80,9 @@ class ScreenThread implements ScreenServer {
       worker.on("exit", (code) => {
         if (this.worker === worker) this.worker = null
         this.watched = new Set()
+        // Questions it can no longer answer: no screens, no heap of its own.
+        for (const answer of this.stat.values()) answer(NO_SCREENS)
+        this.stat.clear()
         if (!started) return resolve(false)
         if (this.closing) return
         this.logger.error(
@@ -139,7 +145,7 @@ class ScreenThread implements ScreenServer {
 
   stats(collect = false): Promise<ScreenStats> {
     const worker = this.worker
-    if (!worker) return Promise.resolve({ sockets: 0, heapUsed: 0, external: 0, inThread: true, busyMs: 0 })
+    if (!worker) return Promise.resolve(NO_SCREENS)
     return new Promise((resolve) => {
       const id = this.nextStat++
       this.stat.set(id, resolve)
