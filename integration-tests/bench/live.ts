@@ -54,6 +54,7 @@ import { ChildProcess, execSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { client, exited, forkTs, now } from "./live/rpc"
+import { clientGroup } from "./live/client-group"
 import { benchDatabase } from "./live/bench-database"
 import { median } from "./lib/figures"
 import { readFileSync } from "node:fs"
@@ -75,6 +76,8 @@ const ORDERS_PER_SECOND = Number(process.env.BENCH_LIVE_RATE || 5)
 const BURST_ORDERS = Number(process.env.BENCH_LIVE_BURST_ORDERS || 1000)
 const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)
 const BURST_RATE = 200
+/** Processes the screens are shared out among (see bench/live/client-group.ts). */
+const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_LIVE_CLIENT_PROCESSES || 1))
 const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
 const TOPOLOGY = topologyFrom("BENCH_LIVE_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
@@ -137,7 +140,7 @@ async function main() {
   const started = Date.now()
   mkdirSync(RESULTS, { recursive: true })
   const fdSoft = raiseFdLimit(2 * Math.max(...COUNTS) + 200)
-  log(`bench:live: clients ${COUNTS.join(", ")}; ${ROUNDS} rounds x ${ORDERS_PER_ROUND} orders at ${ORDERS_PER_SECOND}/s per client count; burst ${BURST_ORDERS} events at ${BURST_RATE}/s x ${BURST_ROUNDS}; ulimit -n ${fdSoft}`)
+  log(`bench:live: clients ${COUNTS.join(", ")} in ${CLIENT_PROCESSES} process(es); ${ROUNDS} rounds x ${ORDERS_PER_ROUND} orders at ${ORDERS_PER_SECOND}/s per client count; burst ${BURST_ORDERS} events at ${BURST_RATE}/s x ${BURST_ROUNDS}; ulimit -n ${fdSoft}`)
 
   const { env: baseEnv, pg } = await benchDatabase(log, DATABASE, HTTP_PORT)
   const split = TOPOLOGY === "server+worker"
@@ -165,11 +168,14 @@ async function main() {
       log(`worker up (pid ${worker.child.pid}): it ingests; events and deltas pass through Redis`)
     }
 
-    const clientsProc = forkLive("clients.ts", {}, path.join(RESULTS, "live-clients.log"))
-    children.push(clientsProc)
-    const clients = client(clientsProc, "clients")
+    const clientProcs = Array.from({ length: CLIENT_PROCESSES }, (_, i) =>
+      forkLive("clients.ts", {}, path.join(RESULTS, i ? `live-clients-${i + 1}.log` : "live-clients.log"))
+    )
+    children.push(...clientProcs)
+    const clientCallers = clientProcs.map((proc, i) => client(proc, `clients ${i + 1}`))
+    const clients = clientGroup(clientCallers)
     const offS = await clockOffset(server)
-    const offC = await clockOffset(clients)
+    const offC = await clockOffset(clientCallers[0])
     log(`clock offset vs this process: server ${offS.offset.toFixed(3)} ms (rtt ${offS.rtt.toFixed(2)}), clients ${offC.offset.toFixed(3)} ms (rtt ${offC.rtt.toFixed(2)})`)
 
     const api = httpClient(info.url)
@@ -405,7 +411,7 @@ async function main() {
     // Let it exit by itself (a CPU profile is written on the way out), then stop waiting.
     await exited(serverProc, 20_000)
     await worker?.stop()
-    clientsProc.kill("SIGTERM")
+    for (const proc of clientProcs) proc.kill("SIGTERM")
     await pg.stop().catch(() => {})
     writeFileSync(path.join(RESULTS, "live.json"), JSON.stringify(result, null, 2) + "\n")
     console.log(JSON.stringify(result))

@@ -10,6 +10,7 @@
  * Commands: info, mem, prepareBurst, burst, stop (see the handlers below).
  */
 import path from "node:path"
+import { performance } from "node:perf_hooks"
 import { emitPlacedOnSchedule } from "../lib/burst"
 import { Modules } from "@medusajs/framework/utils"
 import { seedStore, SeedProduct } from "../../src/seed/store"
