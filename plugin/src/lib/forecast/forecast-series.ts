@@ -3,11 +3,10 @@
  * quantiles, the accuracy its backtest achieved, and a state that later orders update in O(1).
  * The plugin's weekly job calls `forecastSeries` (selection), the nightly job `refitSelected`.
  */
-import type { CatalogueYearShape } from "./catalogue-year-shape"
 import { censorStockOuts, type StockFlag } from "./censoring"
 import { profileQuantile, type ErrorProfile } from "./error-distribution"
 import { pointForecast, type PointForecast } from "./point-forecast"
-import { fitContext, selectModel, type Selection, type SelectionConfig } from "./select"
+import { fitContext, selectModel, type FitSettings, type Selection, type SelectionConfig } from "./select"
 import type { BacktestAccuracy, ModelState, QuantileForecast } from "./types"
 import { carriesSeason, combine, forecasterFor } from "./zoo"
 
@@ -51,7 +50,7 @@ export function levelsToProbs(levels: readonly number[]): number[] {
   return [...ps].sort((a, b) => a - b)
 }
 
-export function refitSelected(y: readonly number[], selection: Pick<Selection, "model" | "members">, config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[]; catalogueYearShape?: CatalogueYearShape }): ModelState {
+export function refitSelected(y: readonly number[], selection: Pick<Selection, "model" | "members">, config: FitSettings): ModelState {
   const ctx = fitContext(config)
   if (selection.model === "combination") return combine(selection.members.map((m) => forecasterFor(m).fit(y, ctx)))
   return forecasterFor(selection.model).fit(y, ctx)

@@ -56,7 +56,10 @@ export function isIntermittent(y: readonly number[], threshold = 1.32): boolean 
   return y.length > 0 && meanInterval(y) > threshold
 }
 
-export function fitContext(config: { season: number; extraSeasons?: number[]; sharedProfile?: number[]; catalogueLevel?: number[]; catalogueYearShape?: CatalogueYearShape }): FitContext {
+/** What a model's fit reads of the configuration (see FitContext). */
+export type FitSettings = Pick<SelectionConfig, "season" | "extraSeasons" | "sharedProfile" | "catalogueLevel" | "catalogueYearShape">
+
+export function fitContext(config: FitSettings): FitContext {
   return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile, catalogueLevel: config.catalogueLevel, catalogueYearShape: config.catalogueYearShape }
 }
 
