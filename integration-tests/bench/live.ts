@@ -40,6 +40,12 @@
  * (its last delta, once every screen counts all the burst's orders and the stream has been
  * quiet for 3 s).
  *
+ * Floor (BENCH_LIVE_FLOOR=0 skips it): after the rounds, the same client processes open as
+ * many screens on a bare Socket.IO server (bench/live/bare-server.ts: no Medusa, no plugin)
+ * that streams the wall's two messages per order at the same rate; emit -> screen p50/p95/p99,
+ * and the ratio of the bench's p95 to it. It is what the transport and this machine cost for
+ * that many screens before any of our work, so a slow machine shows as a high floor.
+ *
  * BENCH_LIVE_TOPOLOGY=server+worker runs the store as Medusa deploys it for production: the
  * server above in MEDUSA_WORKER_MODE=server takes the checkouts and serves the screens, a
  * `medusa start` in MEDUSA_WORKER_MODE=worker ingests, events and deltas pass through Redis
@@ -78,6 +84,8 @@ const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)
 const BURST_RATE = 200
 /** Processes the screens are shared out among (see bench/live/client-group.ts). */
 const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_LIVE_CLIENT_PROCESSES || 1))
+/** BENCH_LIVE_FLOOR=0 skips the bare Socket.IO floor (bench/live/bare-server.ts) after the rounds. */
+const FLOOR = process.env.BENCH_LIVE_FLOOR !== "0"
 const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
 const TOPOLOGY = topologyFrom("BENCH_LIVE_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
@@ -134,6 +142,43 @@ async function clockOffset(call: ReturnType<typeof client>) {
     if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, offset: theirs - (t0 + t1) / 2 }
   }
   return best
+}
+
+/**
+ * The floor: the same screens (same processes, same LiveScreen) on a bare Socket.IO server that
+ * streams the wall's two messages per order at the same rate, with nothing else running.
+ * Latency there is from the emit to the screen holding the order.
+ */
+async function measureFloor(clients: ReturnType<typeof client>, count: number, report: (rounds: Array<{ p50: number; p95: number; p99: number }>) => void) {
+  const bare = forkLive("bare-server.ts", {}, path.join(RESULTS, "live-bare-server.log"))
+  const call = client(bare, "bare server")
+  try {
+    const port = await call<number>("listen")
+    const offset = await clockOffset(call)
+    log(``)
+    log(`floor: a bare Socket.IO server (no Medusa, no plugin; clock offset ${offset.offset.toFixed(3)} ms), the wall's two messages per order at ${ORDERS_PER_SECOND}/s`)
+    await clients("connect", { port, token: "floor", total: count }, 300_000)
+    await clients("mode", { to: "latency" })
+    await sleep(1500)
+    const rounds: Array<{ p50: number; p95: number; p99: number }> = []
+    for (let round = 0; round < ROUNDS; round++) {
+      const emitted = await call<Array<{ id: string; at: number }>>("stream", { count: ORDERS_PER_ROUND, perSecond: ORDERS_PER_SECOND }, 300_000)
+      await sleep(2000)
+      const collected = await clients<{ screens: number; arrivals: Record<string, number[]> }>("collect", { orderIds: emitted.map((e) => e.id), forget: true })
+      const samples = emitted.flatMap((e) => collected.arrivals[e.id].map((at) => at - e.at)).sort((a, b) => a - b)
+      const missing = emitted.length * collected.screens - samples.length
+      const r = { p50: pct(samples, 50), p95: pct(samples, 95), p99: pct(samples, 99) }
+      rounds.push(r)
+      log(`  round ${round + 1}: emit -> screen p50 ${f1(r.p50)}  p95 ${f1(r.p95)}  p99 ${f1(r.p99)} ms over ${samples.length} samples${missing ? `, ${missing} never arrived` : ""}`)
+    }
+    report(rounds)
+    await clients("mode", { to: "off" })
+    await clients("closeAll")
+    return rounds
+  } finally {
+    await call("stop").catch(() => {})
+    await exited(bare, 5_000)
+  }
 }
 
 async function main() {
@@ -394,6 +439,14 @@ async function main() {
     log(``)
     log(`after closing all screens: ${afterClose.sockets} sockets, RSS ${(afterClose.rss / 2 ** 20).toFixed(1)} MiB, heap ${(afterClose.heapUsed / 2 ** 20).toFixed(1)} MiB`)
 
+    const floor = FLOOR ? await measureFloor(clients, maxCount, (rounds) => {
+      const ours = median(latency[maxCount].rounds.map((r) => r.p95))
+      log(
+        `  floor, ${maxCount} screen(s): median of rounds p50 ${f1(median(rounds.map((r) => r.p50)))}  p95 ${f1(median(rounds.map((r) => r.p95)))}  p99 ${f1(median(rounds.map((r) => r.p99)))} ms; ` +
+          `bench p95 / floor p95 = ${(ours / median(rounds.map((r) => r.p95))).toFixed(2)}`
+      )
+    }) : null
+
     const p95 = (c: number) => (latency[c] ? Math.round(median(latency[c].rounds.map((r) => r.p95)) * 10) / 10 : null)
     const result = {
       p95_ms_1_client: p95(1),
@@ -402,6 +455,7 @@ async function main() {
       kib_per_client: Math.round(kib(mem.before.heapUsed + mem.before.external, mem.after.heapUsed + mem.after.external) * 10) / 10,
       burst_msgs_per_s_per_client: Math.round(median(bursts.map((b) => b.msgsPerSecond)) * 10) / 10,
       burst_last_value_ms: Math.round(median(bursts.map((b) => b.lastValueMs))),
+      socketio_floor_p95_ms: floor === null ? null : Math.round(median(floor.map((r) => r.p95)) * 10) / 10,
     }
     const goal = result.p95_ms_1000_clients !== null && result.p95_ms_1000_clients < 50
     log(`goal p95 < 50 ms with 1,000 screens: ${goal ? "met" : "MISSED"} (${result.p95_ms_1000_clients} ms)`)
