@@ -23,7 +23,10 @@
  * ends use the machine's clock at sub-millisecond resolution (performance.timeOrigin +
  * performance.now() in each process); the offset between processes is checked over IPC
  * and printed. p50/p95/p99 over all (order, screen) pairs; each client count is measured in
- * ROUNDS rounds and the headline is the median of the rounds' p95.
+ * ROUNDS rounds and the headline is the median of the rounds' p95. Each round also splits the
+ * way in two at the moment the hub hands the order's ticker entry to the screens' server
+ * (live/server.ts stampHandoffs): Medusa's side (event, load, early publication) and the
+ * screens' side (the hop to the screen thread, the fan-out, the screens' processes).
  *
  * Memory: the server process's V8 heap used + external memory (Buffers, ArrayBuffers) after
  * two forced GCs (--expose-gc), with 100 screens and with 1,000 (median of 3 samples a second
@@ -321,6 +324,7 @@ async function main() {
           "every screen to hold every order"
         ).catch(() => log(`  round ${round + 1}: not every screen got every order within 20 s`))
         collected = await clients("collect", { orderIds: ids, forget: true })
+        const handed = await server<Record<string, number | null>>("handoffs", { orderIds: ids })
         const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000
         const serverCpu = cpuMs(serverCpu0, await server<NodeJS.CpuUsage>("cpu"))
         const mainBusy = (await server<number>("mainThreadBusy")) - mainBusy0
@@ -341,6 +345,17 @@ async function main() {
         }
         samples.sort((a, b) => a - b)
         latency[count].pooled.push(...samples)
+        // The two halves of the way (server.ts stampHandoffs): per order, then per (order, screen).
+        const toHandoff: number[] = []
+        const fromHandoff: number[] = []
+        for (const d of placed.done) {
+          const at = handed[d.id]
+          if (typeof at !== "number") continue
+          toHandoff.push(at - d.completedAt)
+          for (const arrival of collected.arrivals[d.id]) fromHandoff.push(arrival - at)
+        }
+        toHandoff.sort((a, b) => a - b)
+        fromHandoff.sort((a, b) => a - b)
         const r = {
           p50: pct(samples, 50),
           p95: pct(samples, 95),
@@ -359,6 +374,12 @@ async function main() {
             (missing ? `, ${missing} never arrived` : "") +
             (r.negative ? `, ${r.negative} arrived before the completion returned` : "")
         )
+        if (toHandoff.length) {
+          log(
+            `    of which: completion -> ticker handed to the screens' server p50 ${f1(pct(toHandoff, 50))}  p95 ${f1(pct(toHandoff, 95))} ms (per order); ` +
+              `handed -> screen p50 ${f1(pct(fromHandoff, 50))}  p95 ${f1(pct(fromHandoff, 95))} ms (per screen)`
+          )
+        }
         log(
           `    per order: server CPU ${f1(serverCpu / n)} ms (its main thread busy ${f1(mainBusy / n)} ms${screensBusy === null ? "" : `, its screen thread ${f1(screensBusy / n)} ms`}), ${workerCpu === null ? "" : `worker CPU ${f1(workerCpu / n)} ms, `}screens' process CPU ${f1(cpuMs(clientsCpu0, traffic.cpu) / n)} ms; ` +
             `one screen got ${f1(traffic.messages / n)} messages, ${f1(screenDeltas / n)} deltas, ${f1(screenBytes / n / 1024)} KiB (` +

@@ -7,7 +7,7 @@
  * orchestrator (shopper) drives this process over Node's IPC channel; everything the shopper
  * does to the shop goes through the store API over HTTP, as a real shopper's would.
  *
- * Commands: info, mem, prepareBurst, burst, stop (see the handlers below).
+ * Commands: info, mem, prepareBurst, burst, probe, handoffs, stop (see the handlers below).
  */
 import path from "node:path"
 import { performance } from "node:perf_hooks"
@@ -57,6 +57,7 @@ async function boot() {
   const rhythm = container.resolve("orderRhythm") as any
   const wallPort = (await rhythm.livePort()) as number
   if (!wallPort) throw new Error("the plugin's live server did not start")
+  stampHandoffs((await rhythm.live_)?.screens)
   return { app, container, rhythm, info: { url, wallPort, store, token: display_token.token as string, pid: process.pid } }
 }
 
@@ -73,6 +74,29 @@ function memory() {
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: Boolean(gc) }
 }
 
+
+/** When each order's ticker entry was handed to the screens' server (order id -> time). */
+const handedOff = new Map<string, number>()
+
+/**
+ * Splits an order's way to the screens in two: up to the moment the hub hands its ticker entry
+ * to the screens' server (Medusa's thread: the event, the load, the early publication), and
+ * from there to the screen (the hop to the screen thread, the fan-out, the screens' process).
+ * Only where the hub hands deltas to the screens itself, not through Redis (server+worker).
+ */
+function stampHandoffs(screens: { deliver(deltas: Array<{ topic: string; key: string; data: unknown }>): void } | null | undefined) {
+  if (!screens) return
+  const deliver = screens.deliver.bind(screens)
+  screens.deliver = (deltas) => {
+    const at = now()
+    for (const delta of deltas) {
+      if (delta.topic !== "ticker" || !delta.key.startsWith("latest#") || delta.data === null) continue
+      const id = delta.key.slice("latest#".length)
+      if (!handedOff.has(id)) handedOff.set(id, at)
+    }
+    deliver(deltas)
+  }
+}
 
 /** A room's figures as the hub counts them: its parts, one after the other. */
 async function countRoom(rhythm: any, room: string) {
@@ -162,6 +186,12 @@ serve({
       const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]
       out[name] = { wallMs: med(walls), cpuMs: med(cpus), bytes }
     }
+    return out
+  },
+  /** When each of these orders' ticker entries was handed to the screens' server (null: not seen); forgets them. */
+  handoffs: ({ orderIds }: { orderIds: string[] }) => {
+    const out = Object.fromEntries(orderIds.map((id) => [id, handedOff.get(id) ?? null]))
+    for (const id of orderIds) handedOff.delete(id)
     return out
   },
   cpu: () => process.cpuUsage(),
