@@ -148,11 +148,26 @@ async function clockOffset(call: ReturnType<typeof client>) {
 }
 
 /**
+ * How long after its start each (order, screen) arrival came, sorted, over the orders in
+ * `startedAt`; and how many (order, screen) pairs never arrived.
+ */
+function waits(collected: { screens: number; arrivals: Record<string, number[]> }, startedAt: Map<string, number>) {
+  const samples: number[] = []
+  let missing = 0
+  for (const [id, start] of startedAt) {
+    const got = collected.arrivals[id] ?? []
+    missing += collected.screens - got.length
+    for (const at of got) samples.push(at - start)
+  }
+  return { samples: samples.sort((a, b) => a - b), missing }
+}
+
+/**
  * The floor: the same screens (same processes, same LiveScreen) on a bare Socket.IO server that
  * streams the wall's two messages per order at the same rate, with nothing else running.
  * Latency there is from the emit to the screen holding the order.
  */
-async function measureFloor(clients: ReturnType<typeof client>, count: number, report: (rounds: Array<{ p50: number; p95: number; p99: number }>) => void) {
+async function measureFloor(clients: ReturnType<typeof client>, count: number) {
   const bare = forkLive("bare-server.ts", {}, path.join(RESULTS, "live-bare-server.log"))
   const call = client(bare, "bare server")
   try {
@@ -168,13 +183,11 @@ async function measureFloor(clients: ReturnType<typeof client>, count: number, r
       const emitted = await call<Array<{ id: string; at: number }>>("stream", { count: ORDERS_PER_ROUND, perSecond: ORDERS_PER_SECOND }, 300_000)
       await sleep(2000)
       const collected = await clients<{ screens: number; arrivals: Record<string, number[]> }>("collect", { orderIds: emitted.map((e) => e.id), forget: true })
-      const samples = emitted.flatMap((e) => collected.arrivals[e.id].map((at) => at - e.at)).sort((a, b) => a - b)
-      const missing = emitted.length * collected.screens - samples.length
+      const { samples, missing } = waits(collected, new Map(emitted.map((e) => [e.id, e.at])))
       const r = { p50: pct(samples, 50), p95: pct(samples, 95), p99: pct(samples, 99) }
       rounds.push(r)
       log(`  round ${round + 1}: emit -> screen p50 ${f1(r.p50)}  p95 ${f1(r.p95)}  p99 ${f1(r.p99)} ms over ${samples.length} samples${missing ? `, ${missing} never arrived` : ""}`)
     }
-    report(rounds)
     await clients("mode", { to: "off" })
     await clients("closeAll")
     return rounds
@@ -336,26 +349,13 @@ async function main() {
         const perKey = Object.entries(traffic.perKey).sort((a, b) => b[1].bytes - a[1].bytes)
         const screenBytes = perKey.reduce((sum, [, v]) => sum + v.bytes, 0)
         const screenDeltas = perKey.reduce((sum, [, v]) => sum + v.deltas, 0)
-        const samples: number[] = []
-        let missing = 0
-        for (const d of placed.done) {
-          const got = collected.arrivals[d.id]
-          missing += collected.screens - got.length
-          for (const at of got) samples.push(at - d.completedAt)
-        }
-        samples.sort((a, b) => a - b)
+        const { samples, missing } = waits(collected, new Map(placed.done.map((d) => [d.id, d.completedAt])))
         latency[count].pooled.push(...samples)
         // The two halves of the way (server.ts stampHandoffs): per order, then per (order, screen).
-        const toHandoff: number[] = []
-        const fromHandoff: number[] = []
-        for (const d of placed.done) {
-          const at = handed[d.id]
-          if (typeof at !== "number") continue
-          toHandoff.push(at - d.completedAt)
-          for (const arrival of collected.arrivals[d.id]) fromHandoff.push(arrival - at)
-        }
-        toHandoff.sort((a, b) => a - b)
-        fromHandoff.sort((a, b) => a - b)
+        const handedAt = new Map<string, number>()
+        for (const d of placed.done) if (typeof handed[d.id] === "number") handedAt.set(d.id, handed[d.id]!)
+        const toHandoff = placed.done.filter((d) => handedAt.has(d.id)).map((d) => handedAt.get(d.id)! - d.completedAt).sort((a, b) => a - b)
+        const fromHandoff = waits(collected, handedAt).samples
         const r = {
           p50: pct(samples, 50),
           p95: pct(samples, 95),
@@ -460,17 +460,20 @@ async function main() {
     log(``)
     log(`after closing all screens: ${afterClose.sockets} sockets, RSS ${(afterClose.rss / 2 ** 20).toFixed(1)} MiB, heap ${(afterClose.heapUsed / 2 ** 20).toFixed(1)} MiB`)
 
-    const floor = FLOOR ? await measureFloor(clients, maxCount, (rounds) => {
-      const ours = median(latency[maxCount].rounds.map((r) => r.p95))
+    const floor = FLOOR
+      ? await measureFloor(clients, maxCount).catch((error) => {
+          // The figures above stand without it.
+          log(`floor: could not be measured: ${(error as Error)?.message ?? error}`)
+          return null
+        })
+      : null
+    if (floor) {
+      const floorP95 = median(floor.map((r) => r.p95))
       log(
-        `  floor, ${maxCount} screen(s): median of rounds p50 ${f1(median(rounds.map((r) => r.p50)))}  p95 ${f1(median(rounds.map((r) => r.p95)))}  p99 ${f1(median(rounds.map((r) => r.p99)))} ms; ` +
-          `bench p95 / floor p95 = ${(ours / median(rounds.map((r) => r.p95))).toFixed(2)}`
+        `  floor, ${maxCount} screen(s): median of rounds p50 ${f1(median(floor.map((r) => r.p50)))}  p95 ${f1(floorP95)}  p99 ${f1(median(floor.map((r) => r.p99)))} ms; ` +
+          `bench p95 / floor p95 = ${(median(latency[maxCount].rounds.map((r) => r.p95)) / floorP95).toFixed(2)}`
       )
-    }).catch((error) => {
-      // The figures above stand without it.
-      log(`floor: could not be measured: ${(error as Error)?.message ?? error}`)
-      return null
-    }) : null
+    }
 
     const p95 = (c: number) => (latency[c] ? Math.round(median(latency[c].rounds.map((r) => r.p95)) * 10) / 10 : null)
     const result = {
