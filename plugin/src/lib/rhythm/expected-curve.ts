@@ -1,5 +1,4 @@
-import { DateTime } from "luxon"
-import { localHoursOfDay, type HourLabel } from "./hour-labels"
+import { localHoursOfDay, shiftLocalDate, type HourLabel } from "./hour-labels"
 import { percentile } from "./percentile"
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import { inChannels, toMs } from "./time"
@@ -57,12 +56,8 @@ export function seasonalProfileCurve(buckets: BucketsInput, options: SeasonalPro
   else for (const { bucket: b, ms } of items) if (ms < coverageMs && inChannels(b.channelId, options.channels)) coverageMs = ms
 
   return (localDate, timezone) => {
-    const day = DateTime.fromISO(localDate, { zone: timezone })
-    const pastDays: HourLabel[][] = []
-    for (let k = 1; k <= weeks; k++) {
-      const pastDate = day.minus({ weeks: k }).toISODate()
-      if (pastDate !== null) pastDays.push(localHoursOfDay(pastDate, timezone))
-    }
+    const pastDays: (readonly HourLabel[])[] = []
+    for (let k = 1; k <= weeks; k++) pastDays.push(localHoursOfDay(shiftLocalDate(localDate, -7 * k), timezone))
     // Only the hours of the N past days matter: index those, not the whole history.
     const byHour = new Map<number, number>()
     for (const h of pastDays.flat()) byHour.set(toMs(h.hourStartUtc), 0)

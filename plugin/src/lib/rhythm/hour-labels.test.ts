@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { labelHour, localHoursOfDay } from "./hour-labels"
+import { labelHour, localDayBounds, localHoursOfDay, shiftLocalDate } from "./hour-labels"
 
 describe("hour labels", () => {
   it("autumn DST day in Berlin has 25 hours and keeps the repeated 02:00 as two buckets", () => {
@@ -46,5 +46,31 @@ describe("hour labels", () => {
   it("rejects an unknown zone and a malformed date", () => {
     expect(() => labelHour("2026-06-15T10:00:00Z", "Mars/Olympus")).toThrow(/time zone/)
     expect(() => localHoursOfDay("2026-13-01", "Europe/Berlin")).toThrow(/local date/)
+  })
+
+  it("gives the same frozen day to every caller, and a malformed date still throws after a good one", () => {
+    const first = localHoursOfDay("2026-10-25", "Europe/Berlin")
+    expect(localHoursOfDay("2026-10-25", "Europe/Berlin")).toBe(first)
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true)
+    // the same date in another zone is another day
+    expect(localHoursOfDay("2026-10-25", "America/New_York")[0].hourStartUtc).toBe("2026-10-25T04:00:00.000Z")
+    expect(localDayBounds("2026-10-25", "Europe/Berlin")).toEqual({ startMs: Date.parse("2026-10-24T22:00:00Z"), endMs: Date.parse("2026-10-25T23:00:00Z") })
+    expect(() => localDayBounds("2026-02-30", "Europe/Berlin")).toThrow(/local date/)
+  })
+})
+
+describe("shiftLocalDate", () => {
+  it("steps calendar days across months, leap days and years", () => {
+    expect(shiftLocalDate("2026-03-29", -7)).toBe("2026-03-22")
+    expect(shiftLocalDate("2024-03-01", -1)).toBe("2024-02-29")
+    expect(shiftLocalDate("2025-03-01", -1)).toBe("2025-02-28")
+    expect(shiftLocalDate("2026-12-28", 7)).toBe("2027-01-04")
+    expect(shiftLocalDate("2026-01-05", -56)).toBe("2025-11-10")
+    expect(shiftLocalDate("2026-06-15", 0)).toBe("2026-06-15")
+  })
+
+  it("names a date that is not one", () => {
+    expect(() => shiftLocalDate("2026-02-30", -7)).toThrow(/not a calendar date: 2026-02-30/)
+    expect(() => shiftLocalDate("15.06.2026", 1)).toThrow(/yyyy-MM-dd/)
   })
 })

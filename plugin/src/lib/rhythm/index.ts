@@ -1,7 +1,7 @@
 // The pure order-rhythm engine: plain data in, plain data out; `now` is always a parameter.
 export type { ChannelFilter, FinalStage, HourBucket, OrderFlow, RhythmOptions, SlaStage, Stage, Window } from "./types"
 export { percentile, percentileOfSorted } from "./percentile"
-export { labelHour, localHoursOfDay, localDayBounds, localDateOf, type HourLabel } from "./hour-labels"
+export { labelHour, localHoursOfDay, localDayBounds, localDateOf, shiftLocalDate, type HourLabel } from "./hour-labels"
 export { localClock, type LocalClock, type LocalTime } from "./local-clock"
 export { prepareBuckets, prepareFlows, type BucketsInput, type FlowsInput, type PreparedBuckets, type PreparedFlows } from "./prepared"
 export { stageReachedMs } from "./stages"

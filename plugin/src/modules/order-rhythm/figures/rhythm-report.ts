@@ -1,4 +1,3 @@
-import { DateTime } from "luxon"
 import {
   disjointWindows,
   ExpectedCurve,
@@ -6,10 +5,13 @@ import {
   Granularity,
   heatMapHours,
   HourBucket,
+  localDateOf,
+  localDayBounds,
   OpenOrders,
   OrderFlow,
   rhythmSeries,
   rhythmSummary,
+  shiftLocalDate,
   Window,
 } from "../../../lib/rhythm"
 import type { PluginOptions } from "../../../lib/options"
@@ -111,10 +113,10 @@ export async function rhythmReport(
 
 /** Today's local day and the same weekday in each of the past weeks, as UTC spans. */
 function sameWeekdays(nowUtc: string, timezone: string): Window[] {
-  const today = DateTime.fromISO(nowUtc, { zone: timezone }).startOf("day")
+  const today = localDateOf(Date.parse(nowUtc), timezone)
   return Array.from({ length: EXPECTED_WEEKS + 1 }, (_, k) => {
-    const day = today.minus({ weeks: k })
-    return { fromUtc: day.toUTC().toISO()!, toUtc: day.plus({ days: 1 }).startOf("day").toUTC().toISO()! }
+    const { startMs, endMs } = localDayBounds(shiftLocalDate(today, -7 * k), timezone)
+    return { fromUtc: new Date(startMs).toISOString(), toUtc: new Date(endMs).toISOString() }
   })
 }
 
