@@ -40,8 +40,8 @@ export function labelHourMs(ms: number, clock: LocalClock): HourLabel {
  * The UTC hours that make up one local day: 24 normally, 23 on the spring DST day, 25 in autumn.
  * Each entry is a bucket key (a UTC hour start). In zones with a half-hour offset the keys start
  * at hh:30 local, because buckets are cut on UTC hours. Shared and frozen: every rhythm report and
- * wall recount asks for today and the same weekday of the past eight weeks, and building a day
- * through luxon costs about 0.1 ms, a sixth of a report's own CPU.
+ * wall recount asks for today and the same weekday of the past eight weeks, and building those
+ * nine days through luxon (about 0.1 ms each) was a sixth of a report's own CPU.
  */
 export function localHoursOfDay(localDate: string, timezone: string): readonly HourLabel[] {
   return remembered(hoursOfDay, localDate, timezone, () => {
@@ -82,9 +82,9 @@ export function shiftLocalDate(localDate: string, days: number): string {
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-// Per zone and local date; a zone's rules do not change while the process runs. Bounded by the
-// days anyone asks about; emptied past MAX_REMEMBERED_DAYS (years of days, a few MB) rather than
-// tracked as an LRU, since a report touches nine days and a wall two.
+// Per zone and local date; a zone's rules do not change while the process runs. A process asks
+// about a new day or two a day (today, and the same weekday of past weeks), so the maps are
+// emptied past MAX_REMEMBERED_DAYS (about 20 MB of labels at most) rather than kept as an LRU.
 const MAX_REMEMBERED_DAYS = 4096
 const hoursOfDay = new Map<string, readonly HourLabel[]>()
 const dayBounds = new Map<string, Readonly<{ startMs: number; endMs: number }>>()
