@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { labelHour, localDayBounds, localHoursOfDay, shiftLocalDate } from "./hour-labels"
+import { hourLabelText, labelHour, labelHourMs, localDayBounds, localHoursOfDay, shiftLocalDate } from "./hour-labels"
+import { localClock, zoneOffsets } from "./local-clock"
 
 describe("hour labels", () => {
   it("autumn DST day in Berlin has 25 hours and keeps the repeated 02:00 as two buckets", () => {
@@ -72,5 +73,23 @@ describe("shiftLocalDate", () => {
   it("names a date that is not one", () => {
     expect(() => shiftLocalDate("2026-02-30", -7)).toThrow(/not a calendar date: 2026-02-30/)
     expect(() => shiftLocalDate("15.06.2026", 1)).toThrow(/yyyy-MM-dd/)
+  })
+})
+
+describe("hourLabelText", () => {
+  it("labels every hour of two years as labelHourMs does, in zones with DST, half hours and a half-hour DST", () => {
+    for (const zone of ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe"]) {
+      const clock = localClock(zone)
+      const offsetAt = zoneOffsets(zone)
+      const start = Date.parse("2025-01-01T00:00:00Z")
+      let ambiguous = 0
+      for (let ms = start; ms < start + 2 * 366 * 86_400_000; ms += 3_600_000) {
+        const full = labelHourMs(ms, clock).label
+        if (full.includes(" ")) ambiguous++
+        expect(hourLabelText(ms, clock(ms), clock, offsetAt)).toBe(full)
+      }
+      // two autumn changes (none in Shanghai and Kolkata), each labelled on both sides
+      expect(ambiguous).toBe(["Asia/Shanghai", "Asia/Kolkata"].includes(zone) ? 0 : 4)
+    }
   })
 })

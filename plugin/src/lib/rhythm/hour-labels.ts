@@ -1,5 +1,5 @@
 import { DateTime } from "luxon"
-import { formatOffset, localClock, type LocalClock } from "./local-clock"
+import { formatOffset, localClock, type LocalClock, type LocalTime } from "./local-clock"
 import { HOUR_MS, toIso, toMs } from "./time"
 
 export type HourLabel = {
@@ -35,6 +35,19 @@ export function labelHourMs(ms: number, clock: LocalClock): HourLabel {
     ambiguous,
   }
 }
+
+/**
+ * The label alone ("HH:mm", with the offset in the repeated autumn hour), as labelHourMs gives it,
+ * from the local time already read for `ms`: a year by the hour labels 8,760 of them. Only
+ * where the offset an hour before differs from the one an hour after can a neighbour share the
+ * local hour; elsewhere the neighbours need no reading.
+ */
+export function hourLabelText(ms: number, local: LocalTime, clock: LocalClock, offsetAt: (utcMs: number) => number): string {
+  if (offsetAt(ms - HOUR_MS) !== offsetAt(ms + HOUR_MS)) return labelHourMs(ms, clock).label
+  return `${pad2(local.localHour)}:${pad2(local.localMinute)}`
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /**
  * The UTC hours that make up one local day: 24 normally, 23 on the spring DST day, 25 in autumn.

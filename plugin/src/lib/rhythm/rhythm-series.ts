@@ -1,4 +1,4 @@
-import { labelHourMs } from "./hour-labels"
+import { hourLabelText } from "./hour-labels"
 import { localClock, zoneOffsets } from "./local-clock"
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import { HOUR_MS, inChannels, toIso, toMs } from "./time"
@@ -49,11 +49,11 @@ export function rhythmSeries(
     const localDay = Math.floor((ms + offsetAt(ms) * 60_000) / DAY_MS)
     let point = points[points.length - 1]
     if (granularity === "hour" || point === undefined || localDay !== lastDay) {
-      const localDate = clock(ms).localDate
+      const local = clock(ms)
       point = {
         startUtc: toIso(ms),
-        localDate,
-        label: granularity === "hour" ? labelHourMs(ms, clock).label : localDate,
+        localDate: local.localDate,
+        label: granularity === "hour" ? hourLabelText(ms, local, clock, offsetAt) : local.localDate,
         hours: 0,
         orders: 0,
         units: 0,
