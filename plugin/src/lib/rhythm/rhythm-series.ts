@@ -1,7 +1,7 @@
 import { hourLabelText } from "./hour-labels"
 import { localClock, zoneOffsets } from "./local-clock"
 import { prepareBuckets, type BucketsInput } from "./prepared"
-import { HOUR_MS, inChannels, toIso, toMs } from "./time"
+import { HOUR_MS, inChannels, toIsoHour, toMs } from "./time"
 
 const DAY_MS = 86_400_000
 import type { ChannelFilter, Window } from "./types"
@@ -51,7 +51,7 @@ export function rhythmSeries(
     if (granularity === "hour" || point === undefined || localDay !== lastDay) {
       const local = clock(ms)
       point = {
-        startUtc: toIso(ms),
+        startUtc: toIsoHour(ms),
         localDate: local.localDate,
         label: granularity === "hour" ? hourLabelText(ms, local, clock, offsetAt) : local.localDate,
         hours: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { toMs } from "./time"
+import { toIso, toIsoHour, toMs } from "./time"
 
 describe("toMs", () => {
   it("agrees with Date.parse on canonical and other ISO forms", () => {
@@ -17,5 +17,15 @@ describe("toMs", () => {
   it("rejects garbage", () => {
     expect(() => toMs("2026-1x-25T00:00:00Z")).toThrow(/ISO/)
     expect(() => toMs("yesterday")).toThrow(/ISO/)
+  })
+})
+
+describe("toIsoHour", () => {
+  it("writes every whole hour as toIso does, and hands anything else to toIso", () => {
+    const start = Date.UTC(2023, 11, 30)
+    for (let ms = start; ms < start + 500 * 86_400_000; ms += 3_600_000) expect(toIsoHour(ms)).toBe(toIso(ms))
+    for (const ms of [0, Date.UTC(2024, 1, 29, 23), Date.UTC(9999, 11, 31, 23), Date.UTC(10000, 0, 1), -3_600_000, Date.UTC(2026, 5, 1, 10, 30), Date.UTC(2026, 5, 1, 10, 0, 0, 1)]) {
+      expect(toIsoHour(ms)).toBe(toIso(ms))
+    }
   })
 })

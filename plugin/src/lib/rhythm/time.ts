@@ -63,6 +63,28 @@ export function toIso(ms: number): string {
   return new Date(ms).toISOString()
 }
 
+const DAY_MS = 24 * HOUR_MS
+// years 0000-9999, where toISOString writes the plain "yyyy-MM-ddT" a whole hour is cut from
+const LAST_PLAIN_ISO_MS = Date.UTC(9999, 11, 31, 23)
+let isoDay = NaN
+let isoDayPrefix = ""
+
+/**
+ * toIso of a whole UTC hour (a bucket key), from its day's "yyyy-MM-ddT" made once per day:
+ * a year by the hour writes 8,760 keys, and a Date per key was a sixth of that report's CPU.
+ * Anything else goes to toIso.
+ */
+export function toIsoHour(ms: number): string {
+  if (ms % HOUR_MS !== 0 || ms < 0 || ms > LAST_PLAIN_ISO_MS) return toIso(ms)
+  const day = Math.floor(ms / DAY_MS)
+  if (day !== isoDay) {
+    isoDay = day
+    isoDayPrefix = toIso(day * DAY_MS).slice(0, 11)
+  }
+  const hour = (ms - day * DAY_MS) / HOUR_MS
+  return `${isoDayPrefix}${hour < 10 ? "0" : ""}${hour}:00:00.000Z`
+}
+
 export function floorToHour(ms: number): number {
   return Math.floor(ms / HOUR_MS) * HOUR_MS
 }
