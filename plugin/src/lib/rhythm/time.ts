@@ -71,7 +71,7 @@ let isoDayPrefix = ""
 
 /**
  * toIso of a whole UTC hour (a bucket key), from its day's "yyyy-MM-ddT" made once per day:
- * a year by the hour writes 8,760 keys, and a Date per key was a sixth of that report's CPU.
+ * a year by the hour writes 8,760 keys, and a Date per key was a sixth of that report's CPU in a profile.
  * Anything else goes to toIso.
  */
 export function toIsoHour(ms: number): string {
