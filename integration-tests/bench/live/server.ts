@@ -17,6 +17,7 @@ import { seedStore, SeedProduct } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { now, serve } from "./rpc"
+import { pieceKey } from "../../../plugin/src/lib/live"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")
 
@@ -87,11 +88,13 @@ const handedOff = new Map<string, number>()
 function stampHandoffs(screens: { deliver(deltas: Array<{ topic: string; key: string; data: unknown }>): void } | null | undefined) {
   if (!screens) return
   const deliver = screens.deliver.bind(screens)
+  // An order's own ticker entry is the piece `latest#<order id>` (lib/live/pieces).
+  const entryPrefix = pieceKey("latest", "")
   screens.deliver = (deltas) => {
     const at = now()
     for (const delta of deltas) {
-      if (delta.topic !== "ticker" || !delta.key.startsWith("latest#") || delta.data === null) continue
-      const id = delta.key.slice("latest#".length)
+      if (delta.topic !== "ticker" || !delta.key.startsWith(entryPrefix) || delta.data === null) continue
+      const id = delta.key.slice(entryPrefix.length)
       if (!handedOff.has(id)) handedOff.set(id, at)
     }
     deliver(deltas)

@@ -26,14 +26,8 @@ async function main() {
   const [{ first }] = await knex("order_rhythm_order_fact").min("placed_at as first")
   const nowMs = Date.now()
   const { ClosedHourCache } = built("modules/order-rhythm/store/closed-hours.js")
-  const { readClosedHoursGeneration } = built("modules/order-rhythm/store/closed-hours-generation.js")
-  const { readHourBuckets } = built("modules/order-rhythm/store/read-rhythm.js")
-  const closedHours = process.env.BREAKDOWN_CLOSED_HOURS
-    ? new ClosedHourCache({
-        generation: () => readClosedHoursGeneration(knex),
-        hours: (fromMs: number, toMs: number) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() }),
-      })
-    : undefined
+  const { storeClosedHours } = built("modules/order-rhythm/store/read-recent-hours.js")
+  const closedHours = process.env.BREAKDOWN_CLOSED_HOURS ? new ClosedHourCache(storeClosedHours((read: any) => read(knex))) : undefined
   if (closedHours) await (await closedHours.view()).hours([{ fromMs: Date.parse(first), toMs: nowMs }])
   let seed = 11
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648

@@ -12,7 +12,9 @@
  */
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import { PLUGIN_DIR } from "../lib/built-plugin"
+import { builtPlugin, PLUGIN_DIR } from "../lib/built-plugin"
+
+const { storeClosedHours } = builtPlugin("modules/order-rhythm/store/read-recent-hours.js")
 
 const OPTIONS = { timezone: "Asia/Shanghai", finalStage: "shipped" as const, slaHours: { fulfilled: 24, shipped: 36 } }
 const HOUR_MS = 3_600_000
@@ -24,14 +26,11 @@ const PHASES = 6
 function reportOf(buildDir: string, knex: any) {
   const built = (file: string) => require(path.join(buildDir, "server/src", file))
   const { ClosedHourCache } = built("modules/order-rhythm/store/closed-hours.js")
-  const { readClosedHoursGeneration } = built("modules/order-rhythm/store/closed-hours-generation.js")
-  const { readHourBuckets } = built("modules/order-rhythm/store/read-rhythm.js")
   const { readRhythmInput } = built("modules/order-rhythm/store/rhythm-input.js")
   const { rhythmReport } = built("modules/order-rhythm/figures/rhythm-report.js")
-  const closedHours = new ClosedHourCache({
-    generation: () => readClosedHoursGeneration(knex),
-    hours: (fromMs: number, toMs: number) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() }),
-  })
+  // Both builds copy the closed hours through this build's reads (storeClosedHours, as the service
+  // does): the reads are not what is compared, and a baseline may predate storeClosedHours.
+  const closedHours = new ClosedHourCache(storeClosedHours((read: (knex: any) => Promise<unknown>) => read(knex)))
   return (params: object) => rhythmReport(OPTIONS, (filter: any) => readRhythmInput(knex, filter, { ...OPTIONS, digested: true, closedHours }), params)
 }
 

@@ -17,6 +17,9 @@ export function labelHour(hourStartUtc: string, timezone: string): HourLabel {
   return labelHourMs(toMs(hourStartUtc), localClock(timezone))
 }
 
+/** "HH:mm" of a local time. */
+const hhmm = (t: LocalTime) => `${String(t.localHour).padStart(2, "0")}:${String(t.localMinute).padStart(2, "0")}`
+
 export function labelHourMs(ms: number, clock: LocalClock): HourLabel {
   const t = clock(ms)
   // The repeated autumn hour is recognisable by a neighbouring UTC hour that reads the same
@@ -25,13 +28,13 @@ export function labelHourMs(ms: number, clock: LocalClock): HourLabel {
     const o = clock(n)
     return o.localDate === t.localDate && o.localHour === t.localHour
   })
-  const hhmm = `${String(t.localHour).padStart(2, "0")}:${String(t.localMinute).padStart(2, "0")}`
+  const clockText = hhmm(t)
   return {
     hourStartUtc: toIso(ms),
     localDate: t.localDate,
     localHour: t.localHour,
     weekday: t.weekday,
-    label: ambiguous ? `${hhmm} ${formatOffset(t.offsetMinutes)}` : hhmm,
+    label: ambiguous ? `${clockText} ${formatOffset(t.offsetMinutes)}` : clockText,
     ambiguous,
   }
 }
@@ -43,11 +46,8 @@ export function labelHourMs(ms: number, clock: LocalClock): HourLabel {
  * local hour; elsewhere the neighbours need no reading.
  */
 export function hourLabelText(ms: number, local: LocalTime, clock: LocalClock, offsetAt: (utcMs: number) => number): string {
-  if (offsetAt(ms - HOUR_MS) !== offsetAt(ms + HOUR_MS)) return labelHourMs(ms, clock).label
-  return `${pad2(local.localHour)}:${pad2(local.localMinute)}`
+  return offsetAt(ms - HOUR_MS) !== offsetAt(ms + HOUR_MS) ? labelHourMs(ms, clock).label : hhmm(local)
 }
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /**
  * The UTC hours that make up one local day: 24 normally, 23 on the spring DST day, 25 in autumn.

@@ -27,10 +27,10 @@ import { storedVariantDayKeys, upsertVariantItems, writeOrderFacts } from "./sto
 import { recountVariantDays, VariantDayKey, variantDayKeysOf } from "./store/variant-days"
 import { LevelObservation, writeLevelSnapshots } from "./store/write-inventory"
 import { recountHourBuckets, relabelHourBuckets } from "./store/hour-buckets"
-import { readHourBuckets, readIntakeTotals } from "./store/read-rhythm"
+import { readIntakeTotals } from "./store/read-rhythm"
 import { readRhythmInput } from "./store/rhythm-input"
 import { ClosedHourCache } from "./store/closed-hours"
-import { readClosedHoursGeneration } from "./store/closed-hours-generation"
+import { storeClosedHours } from "./store/read-recent-hours"
 import { readState, writeState } from "./store/plugin-state"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
@@ -135,11 +135,7 @@ export default class OrderRhythmModuleService extends MedusaService({
       figures: (room) => this.roomFigures(room),
       identify: (token) => this.identify(token),
     })
-    this.closedHours = new ClosedHourCache({
-      generation: () => this.withKnex(readClosedHoursGeneration),
-      hours: (fromMs, toMs) =>
-        this.withKnex((knex) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() })),
-    })
+    this.closedHours = new ClosedHourCache(storeClosedHours((read) => this.withKnex(read)))
     this.plannerStatistics = new PlannerStatistics(
       () => this.withKnex(analyzeGrowingTables),
       () => this.withKnex(analyzedRows),

@@ -1,5 +1,6 @@
 import { hourOfWeekTotals, type HourBucket, type Window } from "../../../lib/rhythm"
-import { splitAtCut, type ClosedHoursView } from "./closed-hours"
+import { splitAtCut, type ClosedHourSource, type ClosedHoursView } from "./closed-hours"
+import { readClosedHoursGeneration } from "./closed-hours-generation"
 import { readHeatTotals, readHourBuckets } from "./read-rhythm"
 import { Knex } from "./knex"
 
@@ -7,6 +8,17 @@ import { Knex } from "./knex"
  * The reads of store/read-rhythm with the closed hours from this process's copy (store/closed-hours):
  * what lies before the view's cut comes from the copy, only the rest from PostgreSQL. Same answers.
  */
+
+/**
+ * Where the copy comes from: the store's generation token and its hour buckets, each read with
+ * a connection `withKnex` lends (the service's, or a bench's own knex).
+ */
+export function storeClosedHours(withKnex: <T>(read: (knex: Knex) => Promise<T>) => Promise<T>): ClosedHourSource {
+  return {
+    generation: () => withKnex(readClosedHoursGeneration),
+    hours: (fromMs, toMs) => withKnex((knex) => readHourBuckets(knex, { fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString() })),
+  }
+}
 
 /** Hour buckets over disjoint UTC ranges (see readHourBuckets). */
 export async function readRecentHourBuckets(
