@@ -66,7 +66,7 @@ import { client, exited, forkTs, now } from "./live/rpc"
 import { clientGroup } from "./live/client-group"
 import { benchDatabase } from "./live/bench-database"
 import { median } from "./lib/figures"
-import { readFileSync } from "node:fs"
+import { capacityLine, postgresCpuMs, processCpuMs } from "./lib/capacity"
 import { startMedusa, type RunningMedusa } from "../tests/helpers/medusa-server"
 import { serverWorkerEnv, topologyFrom } from "./lib/topology"
 import { httpClient } from "../src/clients/http-client"
@@ -93,12 +93,6 @@ const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
 const TOPOLOGY = topologyFrom("BENCH_LIVE_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
 
-/** A process's CPU time so far (user + system), in ms, from /proc: the worker is not ours to ask over IPC. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-}
 
 if (HTTP_PORT < 9300 || HTTP_PORT > 9399) throw new Error("BENCH_LIVE_HTTP_PORT must be within 9300-9399")
 
@@ -324,6 +318,7 @@ async function main() {
         const screensBusy0 = await server<number | null>("screenThreadBusy")
         const workerCpu0 = worker ? processCpuMs(worker.child.pid!) : 0
         const clientsCpu0 = (await clients<{ cpu: NodeJS.CpuUsage }>("traffic")).cpu
+        const postgresCpu0 = postgresCpuMs()
         const placed = await placeSteadily(carts)
         const ids = placed.done.map((d) => d.id)
         // Bounded: every screen holds every order, or 20 s after the last completion.
@@ -344,6 +339,7 @@ async function main() {
         const screensBusy1 = await server<number | null>("screenThreadBusy")
         const screensBusy = screensBusy0 === null || screensBusy1 === null ? null : screensBusy1 - screensBusy0
         const workerCpu = worker ? processCpuMs(worker.child.pid!) - workerCpu0 : null
+        const postgresCpu = postgresCpuMs() - postgresCpu0
         const traffic = await clients<{ perKey: Record<string, { deltas: number; bytes: number }>; messages: number; cpu: NodeJS.CpuUsage }>("traffic")
         const n = Math.max(1, placed.done.length)
         const perKey = Object.entries(traffic.perKey).sort((a, b) => b[1].bytes - a[1].bytes)
@@ -386,6 +382,12 @@ async function main() {
             perKey.map(([k, v]) => `${k} ${f1(v.deltas / n)} x ${Math.round(v.bytes / Math.max(1, v.deltas))} B`).join(", ") +
             `)`
         )
+        // The shopper's process (this one) is left out: it only sends, and a real shop's shoppers are elsewhere.
+        const spent: Record<string, number> = { "Medusa server": serverCpu / n }
+        if (workerCpu !== null) spent["Medusa worker"] = workerCpu / n
+        spent.PostgreSQL = postgresCpu / n
+        spent["the screens' processes"] = cpuMs(clientsCpu0, traffic.cpu) / n
+        log(`    ${capacityLine(ORDERS_PER_SECOND, spent, mainBusy / n)}`)
       }
       const pooled = latency[count].pooled.sort((a, b) => a - b)
       log(

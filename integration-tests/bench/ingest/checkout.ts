@@ -39,6 +39,7 @@ import { completeCart, prepareCart, type CartLine } from "../../src/clients/shop
 import type { SeededStore } from "../../src/seed/store"
 import { median, percentile, RESULTS } from "../lib/figures"
 import { achievedRate, openLoop, type Arrival } from "../lib/open-loop"
+import { capacityLine, postgresCpuMs } from "../lib/capacity"
 import { client, exited, forkTs, now } from "../live/rpc"
 import { serverWorkerEnv, type Topology } from "../lib/topology"
 
@@ -76,6 +77,10 @@ type PhaseResult = Phase & {
   cpuMsPerOrder?: number
   /** server+worker: the side's worker's CPU per checkout over the phase (and, with the plugin, its ingestion). */
   workerCpuMsPerOrder?: number
+  /** Every PostgreSQL process's CPU per checkout over the phase. */
+  postgresCpuMsPerOrder?: number
+  /** The serving process's event-loop delay over the phase (ms): how long a request could wait behind work already running. */
+  loopDelay?: { p99: number; max: number }
 }
 
 export type CheckoutFigures = {
@@ -96,6 +101,9 @@ export type CheckoutFigures = {
   failed: number
   phases: Array<Record<string, unknown>>
 }
+
+/** The rate the issue's goal is set at. */
+const ISSUE_RATE = 10
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const cpuMs = (before: NodeJS.CpuUsage, after: NodeJS.CpuUsage) => (after.user - before.user + after.system - before.system) / 1000
@@ -170,14 +178,18 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
         next += count
         const serving = phase.variant === "plain" ? plain.call : plugin.call
         const cpuBefore = await serving("cpu")
+        await serving("loopDelay")
         const worker = workers ? (phase.variant === "plain" ? workers.plain : workers.plugin) : null
         const workerCpuBefore = worker ? await worker.call("cpu") : null
+        const postgresCpuBefore = postgresCpuMs()
         const result: PhaseResult =
           phase.variant === "backfill" ? await duringBackfill(phase, rate, mine, urls, store, ingesting.call) : { ...phase, arrivals: await complete(urls[phase.variant], store, mine, rate) }
         const placed = Math.max(1, result.arrivals.filter((a) => a.ok).length)
+        result.loopDelay = await serving("loopDelay")
         // The CPU counted up to the moment the facts were written (see cpuMsPerOrder).
         if (phase.variant === "plugin") result.ingestLagMs = await ingestLags(ingesting.call, result.arrivals)
         if (phase.variant !== "backfill") result.cpuMsPerOrder = cpuMs(cpuBefore, await serving("cpu")) / placed
+        if (phase.variant !== "backfill") result.postgresCpuMsPerOrder = (postgresCpuMs() - postgresCpuBefore) / placed
         if (worker && phase.variant !== "backfill") result.workerCpuMsPerOrder = cpuMs(workerCpuBefore!, await worker.call("cpu")) / placed
         done.push(result)
         log(describe(result))
@@ -270,6 +282,7 @@ function describe(r: PhaseResult): string {
     (failed.length ? `, ${failed.length} FAILED (${failed[0].error})` : "") +
     (r.cpuMsPerOrder !== undefined ? `; server CPU ${r.cpuMsPerOrder.toFixed(0)} ms per checkout` : "") +
     (r.workerCpuMsPerOrder !== undefined ? `, its worker's ${r.workerCpuMsPerOrder.toFixed(0)} ms` : "") +
+    (r.loopDelay ? `; event loop delay p99 ${r.loopDelay.p99.toFixed(0)} / max ${r.loopDelay.max.toFixed(0)} ms` : "") +
     (r.ingestLagMs ? `; facts written p50 ${percentile(r.ingestLagMs, 50).toFixed(0)} / p95 ${percentile(r.ingestLagMs, 95).toFixed(0)} ms after the answer` : "")
   )
 }
@@ -321,6 +334,9 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
       ingest_p95_ms: p.ingestLagMs ? round(percentile(p.ingestLagMs, 95)) : undefined,
       backfill_passes: p.backfillPasses,
       cpu_ms_per_order: p.cpuMsPerOrder === undefined ? undefined : round(p.cpuMsPerOrder),
+      loop_delay_p99_ms: p.loopDelay ? round(p.loopDelay.p99) : undefined,
+      loop_delay_max_ms: p.loopDelay ? round(p.loopDelay.max) : undefined,
+      postgres_cpu_ms_per_order: p.postgresCpuMsPerOrder === undefined ? undefined : round(p.postgresCpuMsPerOrder),
       worker_cpu_ms_per_order: p.workerCpuMsPerOrder === undefined ? undefined : round(p.workerCpuMsPerOrder),
     })),
   }
@@ -339,6 +355,12 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
     const w = fig.workerCpuMsPerOrder
     log(`  worker CPU per checkout (median of phases): with the plugin ${w.plugin.toFixed(0)} ms, without ${w.plain.toFixed(0)} ms: the plugin adds ${(w.plugin - w.plain).toFixed(0)} ms there`)
   }
+  // Without the plugin: what the issue's rate asks of the machine before the plugin does anything.
+  const plainPhases = measured.filter((p) => p.variant === "plain")
+  const plainCost: Record<string, number> = { "a Medusa server without the plugin": fig.cpuMsPerOrder.plain }
+  if (fig.workerCpuMsPerOrder) plainCost["its worker"] = fig.workerCpuMsPerOrder.plain
+  plainCost.PostgreSQL = median(plainPhases.map((p) => p.postgresCpuMsPerOrder!))
+  log(`  ${capacityLine(ISSUE_RATE, plainCost)}`)
   // Pair by pair too: a ratio that swings from pair to pair says more about the machine than the plugin.
   const pairRatios = (p: number) =>
     Array.from({ length: alternating.length >> 1 }, (_, k) => {

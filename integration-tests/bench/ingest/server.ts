@@ -5,6 +5,7 @@
  * The checkout phase runs two more of these, one with ORDER_RHYTHM_DISABLED=1 (bench/ingest/checkout.ts).
  */
 import path from "node:path"
+import { monitorEventLoopDelay } from "node:perf_hooks"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedStore, type SeededStore } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
@@ -20,6 +21,9 @@ const BATCH = 250
 const FACT_TABLES = factTables()
 
 const booted = bootBenchApp("ingest bench server")
+/** How late this process's event loop runs: what a checkout waits behind work already running (10 ms resolution). */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
 
 let shop: { target: HistoryTarget; channels: Record<string, string>; regionId: string; variants: Record<string, { id: string; price: number }> } | null = null
 
@@ -142,6 +146,12 @@ serve({
   },
   /** This process's CPU time so far (the checkout phases' CPU per order). */
   cpu: async () => process.cpuUsage(),
+  /** The event loop's delay since the last call, in ms (p99 and max), and the count restarted. */
+  loopDelay: async () => {
+    const out = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
+    loopDelay.reset()
+    return out
+  },
   /** When each order's fact row was first written (epoch ms), null while not yet. */
   ingestedAt: async ({ ids }: { ids: string[] }) => {
     const { container } = await booted
