@@ -80,7 +80,7 @@ type PhaseResult = Phase & {
   /** Every PostgreSQL process's CPU per checkout over the phase. */
   postgresCpuMsPerOrder?: number
   /** The serving process's event-loop delay over the phase (ms): how long a request could wait behind work already running. */
-  loopDelay?: { p99: number; max: number }
+  loopDelay?: { p99: number; max: number; gcMs: number; gcMaxMs: number; heapMiB: number }
 }
 
 export type CheckoutFigures = {
@@ -282,7 +282,9 @@ function describe(r: PhaseResult): string {
     (failed.length ? `, ${failed.length} FAILED (${failed[0].error})` : "") +
     (r.cpuMsPerOrder !== undefined ? `; server CPU ${r.cpuMsPerOrder.toFixed(0)} ms per checkout` : "") +
     (r.workerCpuMsPerOrder !== undefined ? `, its worker's ${r.workerCpuMsPerOrder.toFixed(0)} ms` : "") +
-    (r.loopDelay ? `; event loop delay p99 ${r.loopDelay.p99.toFixed(0)} / max ${r.loopDelay.max.toFixed(0)} ms` : "") +
+    (r.loopDelay
+      ? `; event loop delay p99 ${r.loopDelay.p99.toFixed(0)} / max ${r.loopDelay.max.toFixed(0)} ms, GC ${r.loopDelay.gcMs.toFixed(0)} ms (longest ${r.loopDelay.gcMaxMs.toFixed(0)}), heap ${r.loopDelay.heapMiB.toFixed(0)} MiB`
+      : "") +
     (r.ingestLagMs ? `; facts written p50 ${percentile(r.ingestLagMs, 50).toFixed(0)} / p95 ${percentile(r.ingestLagMs, 95).toFixed(0)} ms after the answer` : "")
   )
 }
@@ -336,6 +338,7 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
       cpu_ms_per_order: p.cpuMsPerOrder === undefined ? undefined : round(p.cpuMsPerOrder),
       loop_delay_p99_ms: p.loopDelay ? round(p.loopDelay.p99) : undefined,
       loop_delay_max_ms: p.loopDelay ? round(p.loopDelay.max) : undefined,
+      gc_max_ms: p.loopDelay ? round(p.loopDelay.gcMaxMs) : undefined,
       postgres_cpu_ms_per_order: p.postgresCpuMsPerOrder === undefined ? undefined : round(p.postgresCpuMsPerOrder),
       worker_cpu_ms_per_order: p.workerCpuMsPerOrder === undefined ? undefined : round(p.workerCpuMsPerOrder),
     })),

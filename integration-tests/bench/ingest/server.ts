@@ -5,7 +5,7 @@
  * The checkout phase runs two more of these, one with ORDER_RHYTHM_DISABLED=1 (bench/ingest/checkout.ts).
  */
 import path from "node:path"
-import { monitorEventLoopDelay } from "node:perf_hooks"
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedStore, type SeededStore } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
@@ -24,6 +24,15 @@ const booted = bootBenchApp("ingest bench server")
 /** How late this process's event loop runs: what a checkout waits behind work already running (10 ms resolution). */
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 loopDelay.enable()
+/** The garbage collector's pauses since the last loopDelay call: whether a long delay was the heap's. */
+let gc = { count: 0, ms: 0, maxMs: 0 }
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++
+    gc.ms += entry.duration
+    gc.maxMs = Math.max(gc.maxMs, entry.duration)
+  }
+}).observe({ entryTypes: ["gc"] })
 
 let shop: { target: HistoryTarget; channels: Record<string, string>; regionId: string; variants: Record<string, { id: string; price: number }> } | null = null
 
@@ -146,10 +155,14 @@ serve({
   },
   /** This process's CPU time so far (the checkout phases' CPU per order). */
   cpu: async () => process.cpuUsage(),
-  /** The event loop's delay since the last call, in ms (p99 and max), and the count restarted. */
+  /**
+   * The event loop's delay since the last call, in ms (p99 and max), the garbage collector's
+   * pauses meanwhile (total and longest, ms) and the heap now (MiB); the counts restart.
+   */
   loopDelay: async () => {
-    const out = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
+    const out = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, gcMs: gc.ms, gcMaxMs: gc.maxMs, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 }
     loopDelay.reset()
+    gc = { count: 0, ms: 0, maxMs: 0 }
     return out
   },
   /** When each order's fact row was first written (epoch ms), null while not yet. */
