@@ -31,6 +31,7 @@ medusaIntegrationTestRunner({
       return { ...data.reconciliation, ms: Date.now() - started }
     }
     const factCount = async () => Number((await dbConnection.raw("select count(*) from order_rhythm_order_fact")).rows[0].count)
+    const status = async () => (await api.get("/admin/order-rhythm/status", { headers: admin.headers })).data.status
 
     it("walks history in full batches while the shop is quiet, and in small ones with rests once it trades", async () => {
       // History the plugin has not seen: orders written through the Order module emit no event.
@@ -46,10 +47,17 @@ medusaIntegrationTestRunner({
         })) as any
       )
 
+      // Before any walk the operator sees the history the plugin has yet to take in.
+      expect(await status()).toMatchObject({ orders: { in_medusa: HISTORY, in_facts: 0 }, reconciliation: { orders: { state: "never" } } })
+
       // No order event in this process yet: one batch of up to 500.
       const quiet = await reconcileFromScratch()
       expect(quiet).toMatchObject({ processed: HISTORY, batches: 1 })
       expect(await factCount()).toBe(HISTORY)
+      expect(await status()).toMatchObject({
+        orders: { in_medusa: HISTORY, in_facts: HISTORY },
+        reconciliation: { orders: { state: "finished", processed: HISTORY, total: HISTORY, share: 1, error: null }, stock_levels: { state: "finished" } },
+      })
 
       // A shopper checks out: the store trades, and the same walk gives way.
       const live = await placeOrder(api, store, [{ sku: "BEANS-250", quantity: 1 }], "live@example.com")
@@ -59,6 +67,23 @@ medusaIntegrationTestRunner({
       expect(await factCount()).toBe(HISTORY + 1)
       // It rested after its first batch of 100: twice as long as that batch took, so longer than the quiet walk's one batch.
       expect(trading.ms).toBeGreaterThan(quiet.ms)
+
+      // The same walk as Medusa Admin follows it: started without waiting, seen running part-way
+      // (it rests between its batches while the store trades), then finished in full.
+      await api.post("/admin/order-rhythm/reconcile", { from_scratch: true, wait: false }, { headers: admin.headers })
+      const running = await waitFor(async () => {
+        const now = await status()
+        return now.reconciliation.orders.state === "running" && now.reconciliation.orders.processed > 0 ? now.reconciliation.orders : null
+      }, 20_000, "the walk seen running with a batch in")
+      expect(running.total).toBe(HISTORY + 1)
+      expect(running.processed).toBeLessThan(HISTORY + 1)
+      expect(running.per_second).toBeGreaterThan(0)
+      expect(running.eta_seconds).toBeGreaterThan(0)
+      await waitFor(async () => (await status()).reconciliation.orders.state === "finished", 30_000, "the walk finished")
+      expect(await status()).toMatchObject({
+        orders: { in_medusa: HISTORY + 1, in_facts: HISTORY + 1 },
+        reconciliation: { orders: { state: "finished", processed: HISTORY + 1, total: HISTORY + 1, share: 1 } },
+      })
     })
   },
 })

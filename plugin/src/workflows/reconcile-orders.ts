@@ -5,6 +5,7 @@ import type OrderRhythmModuleService from "../modules/order-rhythm/service"
 import { ingestOrdersWorkflow } from "./ingest-orders"
 import { ingestInventoryWorkflow } from "./ingest-inventory"
 import { tradingWithin } from "./batch/ingest-orders-soon"
+import type { WalkProgress } from "./reconcile-progress"
 
 /** A walk gives way to live orders that arrived within this long. */
 const TRADING_WINDOW_MS = 30_000
@@ -14,6 +15,9 @@ const REST_PER_BATCH = 2
 const TRADING_BATCH = 100
 
 export type ReconcileCursor = { updated_at: string; id: string }
+
+/** Where each walk saves how far it has come (see ./reconcile-progress and GET /admin/order-rhythm/status). */
+export const PROGRESS_KEYS = { orders: "reconcile_progress", stockLevels: "reconcile_inventory_progress" } as const
 export type WalkResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
 export type ReconcileResult = WalkResult & { inventory: WalkResult }
 
@@ -36,6 +40,7 @@ export function reconcileOrders(
       entity: "order",
       what: "orders",
       cursorKey: "reconcile_cursor",
+      progressKey: PROGRESS_KEYS.orders,
       ...options,
       ingest: (ids) => ingestOrdersWorkflow(container).run({ input: { order_ids: ids } }),
     })
@@ -43,6 +48,7 @@ export function reconcileOrders(
       entity: "inventory_level",
       what: "stock levels",
       cursorKey: "reconcile_inventory_cursor",
+      progressKey: PROGRESS_KEYS.stockLevels,
       ...options,
       itemField: "inventory_item_id",
       ingest: (ids) => ingestInventoryWorkflow(container).run({ input: { inventory_item_ids: ids } }),
@@ -60,6 +66,7 @@ async function walk(
     entity: string
     what: string
     cursorKey: string
+    progressKey: string
     batchSize?: number
     fromScratch?: boolean
     /** The field to hand to `ingest` instead of the record's id. */
@@ -67,7 +74,7 @@ async function walk(
     ingest: (ids: string[]) => Promise<unknown>
   }
 ): Promise<WalkResult> {
-  const { entity, what, cursorKey, batchSize = 500, fromScratch = false, itemField } = options
+  const { entity, what, cursorKey, progressKey, batchSize = 500, fromScratch = false, itemField } = options
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
@@ -76,63 +83,86 @@ async function walk(
   const started = Date.now()
   let processed = 0
   let batches = 0
-  // Two batches in flight: while one is written and recounted (PostgreSQL's work), the next is
-  // loaded through Query and derived (this process's work), so a backfill keeps both of a
-  // machine's cores busy. The batches' transactions meet only on the recount locks, which they
-  // take in the same order; cursors are saved in walk order, each once its batch is in.
-  // But while the store trades (order events in this process lately), history gives way to the
-  // shop: one small batch at a time, then a rest twice as long, so checkouts keep two thirds of it.
-  let previous: Promise<void> = Promise.resolve()
-  let pageCursor = cursor
-  while (true) {
-    const trading = tradingWithin(TRADING_WINDOW_MS)
-    const take = trading ? Math.min(batchSize, TRADING_BATCH) : batchSize
-    const { data } = await query.graph({
-      entity,
-      fields: ["id", "updated_at", ...(itemField ? [itemField] : [])],
-      filters: afterCursor(pageCursor) as any,
-      pagination: { take, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
-    })
-    const page = data as Array<Record<string, any>>
-    if (!page.length) {
-      break
-    }
-    const last = page[page.length - 1]
-    const reached: ReconcileCursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
-    pageCursor = reached
-    const batchStarted = Date.now()
-    const ingesting = options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
-    const current = Promise.all([ingesting, previous]).then(async () => {
-      await rhythm.setState(cursorKey, reached)
-      cursor = reached
-      processed += page.length
-      batches += 1
-      if (total > batchSize) {
-        const rate = processed / Math.max((Date.now() - started) / 1000, 0.001)
-        logger.info(
-          `order-rhythm: reconciled ${processed} / ${total} ${what} (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)}/s)`
-        )
-      }
-    })
-    // Awaited below or at the next turn; until then a failure must not count as unhandled.
-    current.catch(() => {})
-    try {
-      await previous
-    } catch (error) {
-      // Stop with the batch under way finished, not still writing behind the error.
-      await ingesting.catch(() => {})
-      throw error
-    }
-    previous = current
-    if (page.length < take) {
-      break
-    }
-    if (trading) {
-      await current
-      await new Promise((resolve) => setTimeout(resolve, (Date.now() - batchStarted) * REST_PER_BATCH))
-    }
+  const progress: WalkProgress = {
+    what,
+    running: true,
+    processed: 0,
+    total,
+    started_at: new Date(started).toISOString(),
+    updated_at: new Date(started).toISOString(),
+    finished_at: null,
+    error: null,
   }
-  await previous
+  const saveProgress = (change: Partial<WalkProgress>) => {
+    Object.assign(progress, change, { processed, updated_at: new Date().toISOString() })
+    return rhythm.setState(progressKey, progress)
+  }
+  await saveProgress({})
+  try {
+    // Two batches in flight: while one is written and recounted (PostgreSQL's work), the next is
+    // loaded through Query and derived (this process's work), so a backfill keeps both of a
+    // machine's cores busy. The batches' transactions meet only on the recount locks, which they
+    // take in the same order; cursors are saved in walk order, each once its batch is in.
+    // But while the store trades (order events in this process lately), history gives way to the
+    // shop: one small batch at a time, then a rest twice as long, so checkouts keep two thirds of it.
+    let previous: Promise<void> = Promise.resolve()
+    let pageCursor = cursor
+    while (true) {
+      const trading = tradingWithin(TRADING_WINDOW_MS)
+      const take = trading ? Math.min(batchSize, TRADING_BATCH) : batchSize
+      const { data } = await query.graph({
+        entity,
+        fields: ["id", "updated_at", ...(itemField ? [itemField] : [])],
+        filters: afterCursor(pageCursor) as any,
+        pagination: { take, skip: 0, order: { updated_at: "ASC", id: "ASC" } },
+      })
+      const page = data as Array<Record<string, any>>
+      if (!page.length) {
+        break
+      }
+      const last = page[page.length - 1]
+      const reached: ReconcileCursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
+      pageCursor = reached
+      const batchStarted = Date.now()
+      const ingesting = options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
+      const current = Promise.all([ingesting, previous]).then(async () => {
+        await rhythm.setState(cursorKey, reached)
+        cursor = reached
+        processed += page.length
+        batches += 1
+        await saveProgress({})
+        if (total > batchSize) {
+          const rate = processed / Math.max((Date.now() - started) / 1000, 0.001)
+          logger.info(
+            `order-rhythm: reconciled ${processed} / ${total} ${what} (${((processed / total) * 100).toFixed(1)}%, ${rate.toFixed(0)}/s)`
+          )
+        }
+      })
+      // Awaited below or at the next turn; until then a failure must not count as unhandled.
+      current.catch(() => {})
+      try {
+        await previous
+      } catch (error) {
+        // Stop with the batch under way finished, not still writing behind the error.
+        await ingesting.catch(() => {})
+        throw error
+      }
+      previous = current
+      if (page.length < take) {
+        break
+      }
+      if (trading) {
+        await current
+        await new Promise((resolve) => setTimeout(resolve, (Date.now() - batchStarted) * REST_PER_BATCH))
+      }
+    }
+    await previous
+  } catch (error) {
+    // Told as it is: the operator sees the walk failed, and the next run resumes at the saved cursor.
+    await saveProgress({ running: false, error: String((error as Error)?.message ?? error) }).catch(() => {})
+    throw error
+  }
+  await saveProgress({ running: false, finished_at: new Date().toISOString() })
   return { processed, batches, cursor }
 }
 

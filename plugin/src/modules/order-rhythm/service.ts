@@ -32,6 +32,7 @@ import { readRhythmInput } from "./store/rhythm-input"
 import { ClosedHourCache } from "./store/closed-hours"
 import { storeClosedHours } from "./store/read-recent-hours"
 import { readState, writeState } from "./store/plugin-state"
+import { countOrderFacts } from "./store/fact-counts"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
@@ -441,6 +442,12 @@ export default class OrderRhythmModuleService extends MedusaService({
     }
     await upsertExchangeRates(knex, reportingCurrency, rates, createdBy)
     return reportingCurrency
+  }
+
+  /** How many orders the plugin holds facts for. */
+  @InjectManager()
+  async countOrderFacts(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return countOrderFacts(transactionKnex(sharedContext))
   }
 
   /** A value the plugin keeps between runs (cursor, label zone); null when never set. */

@@ -4,6 +4,7 @@ import QRCode from "qrcode"
 import { useCallback, useEffect, useState } from "react"
 import { api } from "../../lib/admin-api"
 import { ReportingCurrencySection } from "../../components/reporting-currency"
+import { SyncStatusSection } from "../../components/sync-status"
 
 type DisplayToken = {
   id: string
@@ -184,6 +185,7 @@ const OrderRhythmPage = () => {
           </Table.Body>
         </Table>
       </Container>
+      <SyncStatusSection />
       <ReportingCurrencySection />
     </div>
   )

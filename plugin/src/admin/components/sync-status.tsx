@@ -1,0 +1,97 @@
+import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
+import { useCallback, useEffect, useState } from "react"
+import { api } from "../lib/admin-api"
+import type { WalkReport } from "../../workflows/reconcile-progress"
+
+type Status = {
+  orders: { in_medusa: number; in_facts: number }
+  reconciliation: { orders: WalkReport; stock_levels: WalkReport }
+}
+
+const count = (n: number) => n.toLocaleString()
+
+/** One walk in a sentence an operator can act on. */
+const walkSentence = (walk: WalkReport, what: string): string => {
+  switch (walk.state) {
+    case "never":
+      return `${what}: not walked yet (the first walk starts within 5 minutes of Medusa's start).`
+    case "running":
+      return (
+        `${what}: ${count(walk.processed)} of ${count(walk.total)} (${Math.floor(walk.share * 100)}%)` +
+        (walk.per_second ? `, ${count(Math.round(walk.per_second))} a second` : "") +
+        (walk.eta_seconds !== null ? `, about ${walk.eta_seconds < 90 ? `${walk.eta_seconds} s` : `${Math.ceil(walk.eta_seconds / 60)} min`} left.` : ".")
+      )
+    case "interrupted":
+      return `${what}: stopped at ${count(walk.processed)} of ${count(walk.total)} when its process did; the next walk (every 5 minutes) resumes there.`
+    case "failed":
+      return `${what}: the last walk failed at ${count(walk.processed)} of ${count(walk.total)}: ${walk.error}. The next one resumes where it stopped.`
+    case "finished":
+      return `${what}: last walked ${new Date(walk.finished_at!).toLocaleString()}, ${count(walk.processed)} changed since the walk before.`
+  }
+}
+
+/**
+ * Whether Order Rhythm has taken in everything the store holds: after an install, the history's
+ * backfill as it goes; later, the repair walks that bring in what events missed.
+ */
+export const SyncStatusSection = () => {
+  const [status, setStatus] = useState<Status | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setStatus((await api<{ status: Status }>("/admin/order-rhythm/status")).status)
+  }, [])
+
+  const running = status?.reconciliation.orders.state === "running" || status?.reconciliation.stock_levels.state === "running"
+  useEffect(() => {
+    load().catch((e) => setError(e.message))
+    // Followed closely while a walk runs, now and then otherwise.
+    const timer = setInterval(() => load().catch((e) => setError(e.message)), running ? 3_000 : 30_000)
+    return () => clearInterval(timer)
+  }, [load, running])
+
+  const walkNow = async () => {
+    setError(null)
+    try {
+      await api("/admin/order-rhythm/reconcile", { method: "POST", body: JSON.stringify({ wait: false }) })
+      await load()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  const behind = status ? status.orders.in_medusa - status.orders.in_facts : 0
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">In step with the store</Heading>
+          <Text className="text-ui-fg-subtle">
+            Every order reaches Order Rhythm through its events; a walk every 5 minutes brings in what they missed, and the
+            first one takes in the store's history.
+          </Text>
+        </div>
+        <Button variant="secondary" onClick={walkNow} disabled={running}>
+          Walk now
+        </Button>
+      </div>
+      {status && (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <div className="flex items-center gap-x-2">
+            <Text>
+              Orders: {count(status.orders.in_facts)} of {count(status.orders.in_medusa)} taken in
+            </Text>
+            {behind === 0 ? <Badge color="green">in step</Badge> : <Badge color="orange">{count(Math.abs(behind))} {behind > 0 ? "to take in" : "more than Medusa holds"}</Badge>}
+          </div>
+          <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.orders, "Orders")}</Text>
+          <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.stock_levels, "Stock levels")}</Text>
+        </div>
+      )}
+      {error && (
+        <div className="px-6 py-2">
+          <Text className="text-ui-fg-error">{error}</Text>
+        </div>
+      )}
+    </Container>
+  )
+}
