@@ -4,6 +4,8 @@ import { api } from "../lib/admin-api"
 import type { WalkReport } from "../../workflows/reconcile-progress"
 
 type Status = {
+  /** The server's time of the answer: walks are stamped by its clock. */
+  at: string
   orders: { in_medusa: number; in_facts: number }
   reconciliation: { orders: WalkReport; stock_levels: WalkReport }
 }
@@ -26,7 +28,7 @@ const walkSentence = (walk: WalkReport, what: string): string => {
     case "failed":
       return `${what}: the last walk failed at ${count(walk.processed)} of ${count(walk.total)}: ${walk.error}. The next one resumes where it stopped.`
     case "finished":
-      return `${what}: last walked ${new Date(walk.finished_at!).toLocaleString()}, ${count(walk.processed)} changed since the walk before.`
+      return `${what}: last walked ${new Date(walk.finished_at!).toLocaleString()}, ${count(walk.processed)} checked again (changed since the walk before).`
   }
 }
 
@@ -37,22 +39,29 @@ const walkSentence = (walk: WalkReport, what: string): string => {
 export const SyncStatusSection = () => {
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** When "Walk now" was pressed, until a walk that began after it has ended. */
+  const [asked, setAsked] = useState<number | null>(null)
 
   const load = useCallback(async () => {
-    setStatus((await api<{ status: Status }>("/admin/order-rhythm/status")).status)
+    const now = (await api<{ status: Status }>("/admin/order-rhythm/status")).status
+    setStatus(now)
+    const walks = [now.reconciliation.orders, now.reconciliation.stock_levels]
+    setAsked((at) => (at !== null && walks.every((walk) => walk.state !== "running" && walk.started_at && Date.parse(walk.started_at) >= at) ? null : at))
   }, [])
 
   const running = status?.reconciliation.orders.state === "running" || status?.reconciliation.stock_levels.state === "running"
   useEffect(() => {
     load().catch((e) => setError(e.message))
-    // Followed closely while a walk runs, now and then otherwise.
-    const timer = setInterval(() => load().catch((e) => setError(e.message)), running ? 3_000 : 30_000)
+    // Followed closely while a walk runs or one was asked for, now and then otherwise.
+    const timer = setInterval(() => load().catch((e) => setError(e.message)), running || asked !== null ? 2_000 : 30_000)
     return () => clearInterval(timer)
-  }, [load, running])
+  }, [load, running, asked])
 
   const walkNow = async () => {
     setError(null)
     try {
+      // Walks are stamped by the server's clock, so "after the click" is read off it too.
+      setAsked(Date.parse((await api<{ status: Status }>("/admin/order-rhythm/status")).status.at))
       await api("/admin/order-rhythm/reconcile", { method: "POST", body: JSON.stringify({ wait: false }) })
       await load()
     } catch (e) {
@@ -71,7 +80,7 @@ export const SyncStatusSection = () => {
             first one takes in the store's history.
           </Text>
         </div>
-        <Button variant="secondary" onClick={walkNow} disabled={running}>
+        <Button variant="secondary" onClick={walkNow} disabled={running || asked !== null}>
           Walk now
         </Button>
       </div>

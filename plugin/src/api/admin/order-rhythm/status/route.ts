@@ -22,6 +22,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const now = Date.now()
   res.json({
     status: {
+      at: new Date(now).toISOString(),
       orders: { in_medusa: inMedusa.metadata?.count ?? 0, in_facts: inFacts },
       reconciliation: { orders: describeWalk(orders, now), stock_levels: describeWalk(stockLevels, now) },
       timezone: rhythm.options.timezone,
