@@ -151,6 +151,8 @@ medusaIntegrationTestRunner({
       const beans = store.variants["BEANS-250"]
       await seedHistory(beans.id)
       const module = getContainer().resolve("orderRhythm") as any
+      const status = async () => (await api.get("/admin/order-rhythm/status", h())).data.status.forecasts
+      expect(await status()).toEqual({ series: 0, last_fitted_at: null, last_selected_at: null })
       const noon = now().set({ hour: 12 }).toJSDate()
       expect(await module.forecasts.runNightIfDue(noon)).toMatchObject({ kind: "select", fitted: 1 })
       expect(await module.forecasts.runNightIfDue(noon)).toBeNull()
@@ -167,6 +169,10 @@ medusaIntegrationTestRunner({
       if (expectedKind === "refit") expect(new Date(beansState.fitted_at).getTime()).toBeGreaterThan(new Date(beansState.selected_at).getTime())
       const { rows } = await dbConnection.raw("select value from order_rhythm_state where key = 'forecast_schedule'")
       expect(rows[0].value.refitOn).toBe(night.toISODate())
+      // What an operator is told of it: every series and the night's run.
+      const [stored] = (await dbConnection.raw("select count(*)::int as series, max(fitted_at) as fitted, max(selected_at) as selected from order_rhythm_forecast_state")).rows
+      expect(stored.series).toBeGreaterThan(1)
+      expect(await status()).toEqual({ series: stored.series, last_fitted_at: stored.fitted.toISOString(), last_selected_at: stored.selected.toISOString() })
     })
 
     it("answers bad requests with 400 naming the field, and an unknown variant with 404", async () => {

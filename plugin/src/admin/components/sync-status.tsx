@@ -8,6 +8,7 @@ type Status = {
   at: string
   orders: { in_medusa: number; in_facts: number }
   reconciliation: { orders: WalkReport; stock_levels: WalkReport }
+  forecasts: { series: number; last_fitted_at: string | null; last_selected_at: string | null }
 }
 
 const count = (n: number) => n.toLocaleString()
@@ -31,6 +32,11 @@ const walkSentence = (walk: WalkReport, what: string): string => {
       return `${what}: last walked ${new Date(walk.finished_at!).toLocaleString()}, ${count(walk.processed)} checked again (changed since the walk before).`
   }
 }
+
+const forecastSentence = ({ series, last_fitted_at, last_selected_at }: Status["forecasts"]): string =>
+  series === 0
+    ? "Forecasts: none yet (the hourly job makes them once a variant has a closed day of sales; POST /admin/order-rhythm/forecasts/recompute makes them now)."
+    : `Forecasts: ${count(series)} variant-location series, last refitted ${new Date(last_fitted_at!).toLocaleString()}, models last chosen ${new Date(last_selected_at!).toLocaleString()}.`
 
 /**
  * Whether Order Rhythm has taken in everything the store holds: after an install, the history's
@@ -94,6 +100,7 @@ export const SyncStatusSection = () => {
           </div>
           <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.orders, "Orders")}</Text>
           <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.stock_levels, "Stock levels")}</Text>
+          <Text className="text-ui-fg-subtle">{forecastSentence(status.forecasts)}</Text>
         </div>
       )}
       {error && (

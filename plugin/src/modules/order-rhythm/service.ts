@@ -33,6 +33,7 @@ import { ClosedHourCache } from "./store/closed-hours"
 import { storeClosedHours } from "./store/read-recent-hours"
 import { readState, writeState } from "./store/plugin-state"
 import { countOrderFacts } from "./store/fact-counts"
+import { forecastRuns } from "./forecast/forecast-store"
 import { markHoursStale, placementHour, settleFlowDigests, storedPlacementHours } from "./store/flow-digests"
 import { ensureFlowDigests, flowDigestsReady } from "./store/flow-digest-rebuild"
 import { lockOrders } from "./store/order-locks"
@@ -442,6 +443,12 @@ export default class OrderRhythmModuleService extends MedusaService({
     }
     await upsertExchangeRates(knex, reportingCurrency, rates, createdBy)
     return reportingCurrency
+  }
+
+  /** How many series hold a forecast, and when the last refit and selection ran. */
+  @InjectManager()
+  async readForecastRuns(@MedusaContext() sharedContext: Context = {}) {
+    return forecastRuns(transactionKnex(sharedContext))
   }
 
   /** How many orders the plugin holds facts for. */

@@ -221,3 +221,11 @@ function chunks<T>(xs: T[], size: number): T[][] {
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size))
   return out
 }
+
+/** How many series hold a forecast, and when the last refit and the last model selection ran (null before any). */
+export async function forecastRuns(knex: Knex): Promise<{ series: number; last_fitted_at: Date | null; last_selected_at: Date | null }> {
+  const [row] = await knex("order_rhythm_forecast_state")
+    .whereNull("deleted_at")
+    .select(knex.raw("count(*)::int as series, max(fitted_at) as last_fitted_at, max(selected_at) as last_selected_at"))
+  return row
+}
