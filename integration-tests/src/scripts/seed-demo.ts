@@ -60,6 +60,16 @@ export default async function seedDemo({ container }: ExecArgs) {
     log(`plugin backfill: ${result.processed.toLocaleString("en")} orders in ${((Date.now() - backfillStarted) / 1000).toFixed(0)} s`)
   }
 
+  // The plugin's hourly job makes the first forecasts within the hour; the demo's screens want
+  // them now. The same call the job makes: the model selection when none was ever made, else
+  // the night's refit when it is due (claimed, so the job does not run it twice).
+  const forecasts = await (container.resolve("orderRhythm") as any).forecasts.runNightIfDue(new Date())
+  log(
+    forecasts
+      ? `forecasts: ${forecasts.kind} of ${forecasts.series.toLocaleString("en")} series in ${forecasts.seconds.toFixed(1)} s (${forecasts.failed} failed)`
+      : "forecasts: up to date"
+  )
+
   const admin = await ensureAdminUser(container, DEMO_ADMIN.email, DEMO_ADMIN.password)
   log(`admin ${DEMO_ADMIN.email} ${admin.created ? "created" : "already exists"}`)
   fs.mkdirSync(DEMO_DIR, { recursive: true })

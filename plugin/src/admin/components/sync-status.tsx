@@ -45,14 +45,20 @@ const forecastSentence = ({ series, last_fitted_at, last_selected_at }: Status["
 export const SyncStatusSection = () => {
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<string | null>(null)
-  /** When "Walk now" was pressed, until a walk that began after it has ended. */
-  const [asked, setAsked] = useState<number | null>(null)
+  /**
+   * When "Walk now" was pressed (by the server's clock and this browser's), until a walk that
+   * began after it has ended, or a minute has passed with none running (it joined a walk that
+   * was already under way elsewhere).
+   */
+  const [asked, setAsked] = useState<{ server: number; here: number } | null>(null)
 
   const load = useCallback(async () => {
     const now = (await api<{ status: Status }>("/admin/order-rhythm/status")).status
     setStatus(now)
     const walks = [now.reconciliation.orders, now.reconciliation.stock_levels]
-    setAsked((at) => (at !== null && walks.every((walk) => walk.state !== "running" && walk.started_at && Date.parse(walk.started_at) >= at) ? null : at))
+    const idle = walks.every((walk) => walk.state !== "running")
+    const ranSince = (at: number) => walks.every((walk) => walk.started_at && Date.parse(walk.started_at) >= at)
+    setAsked((at) => (at && idle && (ranSince(at.server) || Date.now() - at.here > 60_000) ? null : at))
   }, [])
 
   const running = status?.reconciliation.orders.state === "running" || status?.reconciliation.stock_levels.state === "running"
@@ -67,10 +73,11 @@ export const SyncStatusSection = () => {
     setError(null)
     try {
       // Walks are stamped by the server's clock, so "after the click" is read off it too.
-      setAsked(Date.parse((await api<{ status: Status }>("/admin/order-rhythm/status")).status.at))
+      setAsked({ server: Date.parse((await api<{ status: Status }>("/admin/order-rhythm/status")).status.at), here: Date.now() })
       await api("/admin/order-rhythm/reconcile", { method: "POST", body: JSON.stringify({ wait: false }) })
       await load()
     } catch (e) {
+      setAsked(null)
       setError((e as Error).message)
     }
   }
