@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DateTime } from "luxon"
 import type { SeededStore } from "../src/seed/store"
 import { seedWebShop } from "./helpers/store"
@@ -7,6 +7,7 @@ import { createAdmin, AdminSession } from "./helpers/admin"
 import { LiveScreen } from "./helpers/live-client"
 import { waitFor } from "./helpers/wait"
 import { forecastSeries, leadTimeDemand, naiveScale } from "../../plugin/src/lib/forecast"
+import { insertPoints } from "../../plugin/src/modules/order-rhythm/forecast/forecast-store"
 
 const TIMEZONE = "America/New_York"
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: TIMEZONE, socket: { port: 0 }, leadTimeDays: 5, serviceLevel: 0.9 })
@@ -173,6 +174,24 @@ medusaIntegrationTestRunner({
       const [stored] = (await dbConnection.raw("select count(*)::int as series, max(fitted_at) as fitted, max(selected_at) as selected from order_rhythm_forecast_state")).rows
       expect(stored.series).toBeGreaterThan(1)
       expect(await status()).toEqual({ series: stored.series, last_fitted_at: stored.fitted.toISOString(), last_selected_at: stored.selected.toISOString() })
+    })
+
+    it("stores forecasts too small or too large for PostgreSQL's real as 0 or at its edge, instead of failing the batch", async () => {
+      // A gift set that stopped selling months ago: ADIDA's level over the zeros was 8.1e-49 a day,
+      // which float4 refuses, and the demo's first selection failed on it (and with it every series of its batch).
+      const point = { location_id: "", horizon: 1, origin_date: "2026-01-01", target_date: "2026-01-02", lo95: 0 }
+      await insertPoints(getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION), [
+        { ...point, variant_id: "variant_tiny", forecast: 8.095227244173111e-49, hi95: 1e-45, scale: 2e-50 },
+        { ...point, variant_id: "variant_huge", forecast: 1e39, hi95: 1e40, scale: 1 },
+        { ...point, variant_id: "variant_plain", forecast: 2.5, hi95: 6, scale: 1.5 },
+      ])
+      const rows = (
+        await dbConnection.raw("select variant_id, forecast, hi95, scale from order_rhythm_forecast_point where variant_id in ('variant_tiny', 'variant_huge', 'variant_plain') order by variant_id")
+      ).rows
+      expect(rows.map((r: any) => r.variant_id)).toEqual(["variant_huge", "variant_plain", "variant_tiny"])
+      expect(rows[0].forecast).toBeGreaterThan(3.4e38)
+      expect(rows[1]).toMatchObject({ forecast: 2.5, hi95: 6, scale: 1.5 })
+      expect(rows[2]).toMatchObject({ forecast: 0, hi95: 0, scale: 0 })
     })
 
     it("answers bad requests with 400 naming the field, and an unknown variant with 404", async () => {

@@ -63,8 +63,20 @@ export async function readForecasts(knex: Knex, filter: { keys?: SeriesKey[]; va
   return rows.map((row: any) => ({ ...row, members: row.members ?? [] }))
 }
 
+/** The smallest normal and the largest magnitude of PostgreSQL's `real` (float4), which the accuracy and point columns are. */
+const REAL_MIN = 1.1754943508222875e-38
+const REAL_MAX = 3.4028234663852886e38
+
+/**
+ * A number as a `real` column can hold it. PostgreSQL refuses what float4 cannot represent, and one
+ * refused value fails the whole batch's write: an intermittent series that stopped selling months ago
+ * forecasts 1e-49 units a day (ADIDA's level decaying over the zeros), which is 0; and a magnitude past
+ * float4's range is held at its edge, where the tracking shows it, rather than losing the catalogue's forecasts.
+ */
+export const toReal = (v: number): number => (Math.abs(v) < REAL_MIN ? 0 : Math.max(-REAL_MAX, Math.min(REAL_MAX, v)))
+
 /** NaN and infinities do not survive JSON; they mean "not measured", so null. */
-const finite = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null)
+const finite = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? toReal(v) : null)
 
 export async function writeFitted(knex: Knex, fitted: FittedForecast[], meanAhead: (f: FittedForecast) => number[], at: Date): Promise<void> {
   const row = (f: FittedForecast) => ({
@@ -124,7 +136,7 @@ export async function writeFolded(knex: Knex, rows: Array<SeriesKey & { state: V
 export async function insertPoints(knex: Knex, rows: Array<SeriesKey & PlannedPoint & { scale: number | null }>): Promise<void> {
   for (const chunk of chunks(rows, 1000)) {
     await knex("order_rhythm_forecast_point")
-      .insert(chunk.map((r) => ({ id: rowId("orfcpt"), ...r, scale: finite(r.scale) })))
+      .insert(chunk.map((r) => ({ id: rowId("orfcpt"), ...r, forecast: toReal(r.forecast), lo95: toReal(r.lo95), hi95: toReal(r.hi95), scale: finite(r.scale) })))
       .onConflict(knex.raw("(variant_id, location_id, horizon, target_date) where deleted_at is null"))
       .ignore()
   }
