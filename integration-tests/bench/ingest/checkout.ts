@@ -178,6 +178,7 @@ export async function measureCheckoutOverhead(s: CheckoutSettings): Promise<Chec
         next += count
         const serving = phase.variant === "plain" ? plain.call : plugin.call
         const cpuBefore = await serving("cpu")
+        // Read once here to restart its count: the phase's own delays are read after it.
         await serving("loopDelay")
         const worker = workers ? (phase.variant === "plain" ? workers.plain : workers.plugin) : null
         const workerCpuBefore = worker ? await worker.call("cpu") : null

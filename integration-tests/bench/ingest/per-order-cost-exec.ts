@@ -9,7 +9,9 @@
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { writeFileSync } from "node:fs"
 import { builtPlugin as built } from "../lib/built-plugin"
+import { startCpuProfile } from "../lib/cpu-profile"
 
 
 export default async function perOrderCost({ container }: ExecArgs) {
@@ -37,7 +39,7 @@ export default async function perOrderCost({ container }: ExecArgs) {
     await run()
     ;(costs[part] ??= []).push(cpuMs() - before)
   }
-  const profiler = process.env.COST_CPU_PROF ? await startProfile() : null
+  const profiler = process.env.COST_CPU_PROF ? await startCpuProfile() : null
   for (let i = 0; i < count; i++) {
     // An ingest (order.placed's path), the stock ingest its checkout causes, the digest settle that
     // follows within SETTLE_DELAY_MS, and the load alone, each for one order.
@@ -46,7 +48,10 @@ export default async function perOrderCost({ container }: ExecArgs) {
     await measure("ingest its stock (workflow)", () => ingestInventoryWorkflow(container).run({ input: { inventory_item_ids: itemsOf[i] } }))
     await measure("settle the cycle-time digests", () => rhythm.inTransaction((trx: any) => settleFlowDigests(trx, rhythm.options.slaHours)))
   }
-  if (profiler) console.log(`COST profile written to ${await profiler.stop(process.env.COST_CPU_PROF!)}`)
+  if (profiler) {
+    writeFileSync(process.env.COST_CPU_PROF!, JSON.stringify(await profiler.stop()))
+    console.log(`COST profile written to ${process.env.COST_CPU_PROF}`)
+  }
   for (const [part, samples] of Object.entries(costs)) {
     // The first few calls compile code; the median of the rest is the steady cost.
     const steady = samples.slice(Math.min(5, samples.length - 1)).sort((a, b) => a - b)
@@ -58,21 +63,3 @@ export default async function perOrderCost({ container }: ExecArgs) {
   console.log(`COST Query load of 100 orders at once: ${(cpuMs() - before).toFixed(0)} ms CPU`)
 }
 
-/** The V8 profiler of this process, through the inspector (NODE_OPTIONS=--cpu-prof never sees `medusa exec`'s end). */
-async function startProfile() {
-  const { Session } = require("node:inspector")
-  const session = new Session()
-  session.connect()
-  const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params, (error: Error | null, result: any) => (error ? reject(error) : resolve(result))))
-  await post("Profiler.enable")
-  await post("Profiler.start")
-  return {
-    async stop(file: string) {
-      const { profile } = await post("Profiler.stop")
-      require("node:fs").writeFileSync(file, JSON.stringify(profile))
-      session.disconnect()
-      return file
-    },
-  }
-}

@@ -8,8 +8,8 @@
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { Session } from "node:inspector"
 import { factTables } from "../lib/built-plugin"
+import { startCpuProfile } from "../lib/cpu-profile"
 
 const STALL_MS = Number(process.env.STALL_MS || 100)
 
@@ -22,13 +22,9 @@ export default async function stalls({ container }: ExecArgs) {
   const trade = () => ingestSoon(container, { order_ids: [], fulfillment_ids: [], payment_ids: [] })
   await trade()
 
-  const session = new Session()
-  session.connect()
-  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))))
-  await post("Profiler.enable")
-  await post("Profiler.setSamplingInterval", { interval: 500 })
-  await post("Profiler.start")
-  const startedNs = process.hrtime.bigint()
+  const profiler = await startCpuProfile(500)
+  // The profile's timestamps count from its start: taken here on performance.now()'s clock.
+  const profileStartMs = performance.now()
   const found: Array<{ atMs: number; ms: number }> = []
   let last = performance.now()
   const watch = setInterval(() => {
@@ -42,17 +38,15 @@ export default async function stalls({ container }: ExecArgs) {
   const walkMs = performance.now() - walkStartedMs
   clearInterval(trading)
   clearInterval(watch)
-  const { profile } = await post("Profiler.stop")
-  const originMs = performance.now() - Number(process.hrtime.bigint() - startedNs) / 1e6
+  const profile = await profiler.stop()
 
-  // Each sample's time on performance.now()'s clock: the profile's start is its first timestamp.
   const nodes = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]))
   const parent = new Map<number, number>()
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   let ts = profile.startTime
   const samples = profile.samples.map((id: number, i: number) => {
     ts += profile.timeDeltas[i]
-    return { id, atMs: originMs + (ts - profile.startTime) / 1000 }
+    return { id, atMs: profileStartMs + (ts - profile.startTime) / 1000 }
   })
   const frame = (id: number) => {
     const f = nodes.get(id).callFrame
