@@ -93,7 +93,6 @@ const SKUS = ["BEANS-250", "BEANS-1000", "FILTER-100"]
 const TOPOLOGY = topologyFrom("BENCH_LIVE_TOPOLOGY")
 const REDIS_URL = process.env.BENCH_LIVE_REDIS_URL || "redis://127.0.0.1:6379/10"
 
-
 if (HTTP_PORT < 9300 || HTTP_PORT > 9399) throw new Error("BENCH_LIVE_HTTP_PORT must be within 9300-9399")
 
 const log = (s = "") => console.log(s)
