@@ -104,6 +104,56 @@ describe("ClosedHourCache", () => {
     expect(state.reads.at(-1)).toEqual([TODAY - 1200 * BLOCK_MS, TODAY - 800 * BLOCK_MS])
   })
 
+  it("finishes a read whose days another read dropped while it waited (a new generation)", async () => {
+    const clock = { now: NOW }
+    const state = { token: "a" }
+    let release: () => void = () => {}
+    const cache = new ClosedHourCache(
+      {
+        generation: async () => state.token,
+        // The store answers only when the test says so: the second read runs in between.
+        hours: (fromMs, toMs) =>
+          new Promise<HourBucket[]>((resolve) => {
+            release = () => resolve([bucket(fromMs + 3 * HOUR, 2), bucket(toMs - 3 * HOUR, 7)].filter((b) => Date.parse(b.hourStartUtc) < toMs))
+          }),
+      },
+      () => clock.now
+    )
+    const first = await cache.view()
+    const reading = first.hours([{ fromMs: TODAY - 2 * BLOCK_MS, toMs: TODAY }])
+    // History was recounted: the next read sees a new generation and empties the shared copy.
+    state.token = "b"
+    expect((await cache.view()).cutMs).toBe(-Infinity)
+    release()
+    expect((await reading).map((item) => item.bucket.orders)).toEqual([2, 7])
+  })
+
+  it("finishes a read whose days another read dropped while it waited (the copy overflowed)", async () => {
+    const { state, cache } = store()
+    state.buckets = [bucket(TODAY - 30 * HOUR, 2), bucket(TODAY - 1001 * BLOCK_MS, 4)]
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const view = await cache.view()
+    // The copy holds 800 days of two earlier reads.
+    await view.hours([{ fromMs: TODAY - 1000 * BLOCK_MS, toMs: TODAY - 999 * BLOCK_MS }])
+    await view.hours([{ fromMs: TODAY - 600 * BLOCK_MS, toMs: TODAY - 599 * BLOCK_MS }])
+    const source = (cache as any).source
+    const plain = source.hours
+    source.hours = async (fromMs: number, toMs: number) => {
+      await gate
+      return plain(fromMs, toMs)
+    }
+    const reading = view.hours([{ fromMs: TODAY - 2 * BLOCK_MS, toMs: TODAY }])
+    source.hours = plain
+    // Another 400 days do not fit beside the copy: that read empties the map and starts again.
+    const reads = state.reads.length
+    await view.hours([{ fromMs: TODAY - 1400 * BLOCK_MS, toMs: TODAY - 1399 * BLOCK_MS }])
+    expect(state.reads.slice(reads)).toEqual([[TODAY - 1400 * BLOCK_MS, TODAY - 1000 * BLOCK_MS]])
+    expect((cache as any).blocks.size).toBe(400)
+    release()
+    expect((await reading).map((item) => item.bucket.orders)).toEqual([2])
+  })
+
   it("does not keep a failed read", async () => {
     const { state, cache } = store()
     state.buckets = [bucket(TODAY - 20 * HOUR, 3)]

@@ -90,9 +90,12 @@ export class ClosedHourCache {
       missing = [...ahead].sort((a, b) => a - b)
     }
     if (missing.length) this.fill(missing)
+    // The read's own view of the copy, taken before its first await: another read may empty the
+    // shared map meanwhile (a new generation, an overflow), and this one must not depend on it.
+    const pending = [...wanted].sort((a, b) => a - b).map((block) => this.blocks.get(block)!)
     const items: CachedHour[] = []
-    for (const block of [...wanted].sort((a, b) => a - b)) {
-      for (const item of await this.blocks.get(block)!) {
+    for (const rows of await Promise.all(pending)) {
+      for (const item of rows) {
         if (windows.some((window) => item.ms >= window.fromMs && item.ms < window.toMs)) items.push(item)
       }
     }
