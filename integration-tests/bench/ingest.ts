@@ -33,8 +33,8 @@
  *    Headline = p50 and p95 with / without; extra keys: the same during the backfill, the
  *    rate sent and the rate served (below the rate sent, the server fell behind and the
  *    latencies are those of a queue). It needs only the shop: BENCH_INGEST_SKIP=backfill,live,api with a small
- *    BENCH_INGEST_ORDERS runs it alone (the history is what the backfill phase walks, so a
- *    few thousand orders keep it busy; a shorter walk is started again).
+ *    BENCH_INGEST_ORDERS runs it alone (the history is what the backfill phase reads, so a
+ *    few thousand orders keep it busy; a shorter run is started again).
  *    BENCH_INGEST_TOPOLOGY=server+worker gives each side a worker process, events through Redis
  *    (BENCH_INGEST_REDIS_URL, default redis://127.0.0.1:6379/9), as Medusa deploys for production.
  */

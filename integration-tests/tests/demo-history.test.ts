@@ -63,7 +63,7 @@ medusaIntegrationTestRunner({
       expect(plugin.some((day) => Object.keys(day.revenue).length === 2)).toBe(true)
 
       // The demo run again half a day later: its history is topped up to then from the store's
-      // own stock, and the plugin's cursor walk finds every added order.
+      // own stock, and the plugin's reconciliation cursor finds every added order.
       const later = new Date(NOW.getTime() + 12 * 3_600_000)
       const count = async (sql: string) => (await dbConnection.raw(sql)).rows[0].n
       const ordersBefore = await count(`select count(*)::int as n from "order" where deleted_at is null`)

@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
       const before = forecastSeries(series.slice(0, -1), { horizon: 28, season: 7 })
 
       // A screen on the inventory room sees the tracking move when yesterday is folded in and scored.
-      const port = (await module.livePort()) as number
+      const port = (await module.live.port()) as number
       const token = (await api.post("/admin/order-rhythm/display-tokens", { name: "stock room", scopes: ["inventory"] }, h())).data.display_token.token
       const screen = new LiveScreen(port, token)
       const liveTracking = () => (screen.state.inventory as any)?.forecast?.tracking

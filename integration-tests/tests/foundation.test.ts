@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
 
     it("serves the wall display on the plugin's own port", async () => {
       const rhythm = getContainer().resolve("orderRhythm") as any
-      const port = await rhythm.livePort()
+      const port = await rhythm.live.port()
       expect(port).toBeGreaterThan(0)
       const response = await fetch(`http://localhost:${port}/`)
       expect(response.status).toBe(200)

@@ -44,7 +44,7 @@ describe.skipIf(!hasRedis)("several Medusa processes sharing rooms through Redis
       it("brings an order placed through process A to a screen on process B, across a restart of A", async () => {
         other = await startOther()
         const processA = httpClient(other.url)
-        const portB = (await (getContainer().resolve("orderRhythm") as any).livePort()) as number
+        const portB = (await (getContainer().resolve("orderRhythm") as any).live.port()) as number
 
         const onB = new LiveScreen(portB, admin.token)
         const onA = new LiveScreen(wallPortOf(other), admin.token)

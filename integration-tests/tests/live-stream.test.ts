@@ -5,7 +5,7 @@ import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { LiveScreen } from "./helpers/live-client"
-import { joinPieces } from "../../plugin/src/lib/live/pieces"
+import { joinRows } from "../../plugin/src/lib/live/row-keys"
 
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
 
@@ -44,7 +44,7 @@ medusaIntegrationTestRunner({
         products: SHOP_B_CATALOGUE,
       })
       admin = await createAdmin(getContainer(), api)
-      port = (await (getContainer().resolve("orderRhythm") as any).livePort()) as number
+      port = (await (getContainer().resolve("orderRhythm") as any).live.port()) as number
     })
 
     afterEach(() => {
@@ -122,7 +122,7 @@ medusaIntegrationTestRunner({
       const heatRows = recounted.filter((d) => d.topic === "rhythm" && d.key.startsWith("heatMap#"))
       expect(heatRows).toHaveLength(1)
       expect(recounted.every((d) => d.room === roomA)).toBe(true)
-      const joined = joinPieces(wallA.state[roomA].rhythm) as any
+      const joined = joinRows(wallA.state[roomA].rhythm) as any
       const api_ = (await api.get(`/admin/order-rhythm/rhythm?sales_channel_id=${shopA.salesChannelId}`, { headers: admin.headers })).data.rhythm
       const totals = (heatMap: any) => heatMap.cells.map((row: any[]) => row.map((cell) => cell.total))
       expect(totals(joined.heatMap)).toEqual(totals(api_.heatMap))
@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
       const token = await newToken(["wall"])
       const wall = screen(token.token)
       await wall.connected()
-      const live = await (getContainer().resolve("orderRhythm") as any).live_
+      const live = await (getContainer().resolve("orderRhythm") as any).live.stream
       // The sockets are not in the main thread: its event loop serves checkouts and ingests orders.
       expect(await live.screens.stats()).toMatchObject({ sockets: 1, inThread: true })
 

@@ -12,8 +12,8 @@ const HISTORY = 150
 
 /**
  * A backfill in the process that serves the shop (Medusa's default, one process) must not
- * starve its checkouts: while order events arrive, the walk takes small batches and rests
- * between them (reconcile-orders.ts). Here the walk's batch count shows which way it went.
+ * starve its checkouts: while order events arrive, the reconciliation takes small batches and rests
+ * between them (workflows/reconcile/reconcile-orders.ts). Here its batch count shows which way it went.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -33,7 +33,7 @@ medusaIntegrationTestRunner({
     const factCount = async () => Number((await dbConnection.raw("select count(*) from order_rhythm_order_fact")).rows[0].count)
     const status = async () => (await api.get("/admin/order-rhythm/status", { headers: admin.headers })).data.status
 
-    it("walks history in full batches while the shop is quiet, and in small ones with rests once it trades", async () => {
+    it("reconciles history in full batches while the shop is quiet, and in small ones with rests once it trades", async () => {
       // History the plugin has not seen: orders written through the Order module emit no event.
       const orders = getContainer().resolve(Modules.ORDER)
       await orders.createOrders(
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
         })) as any
       )
 
-      // Before any walk the operator sees the history the plugin has yet to take in.
+      // Before any reconciliation the operator sees the history the plugin has yet to take in.
       expect(await status()).toMatchObject({ orders: { in_medusa: HISTORY, in_facts: 0 }, reconciliation: { orders: { state: "never" } } })
 
       // No order event in this process yet: one batch of up to 500.
@@ -59,27 +59,27 @@ medusaIntegrationTestRunner({
         reconciliation: { orders: { state: "finished", processed: HISTORY, total: HISTORY, share: 1, error: null }, stock_levels: { state: "finished" } },
       })
 
-      // A shopper checks out: the store trades, and the same walk gives way.
+      // A shopper checks out: the store trades, and the same reconciliation gives way.
       const live = await placeOrder(api, store, [{ sku: "BEANS-250", quantity: 1 }], "live@example.com")
       await waitFor(async () => (await dbConnection.raw("select 1 from order_rhythm_order_fact where order_id = ?", [live.id])).rows.length > 0, 20_000, "the live order's facts")
       const trading = await reconcileFromScratch()
       expect(trading).toMatchObject({ processed: HISTORY + 1, batches: 2 })
       expect(await factCount()).toBe(HISTORY + 1)
-      // It rested after its first batch of 100: twice as long as that batch took, so longer than the quiet walk's one batch.
+      // It rested after its first batch of 100: twice as long as that batch took, so longer than the quiet run's one batch.
       expect(trading.ms).toBeGreaterThan(quiet.ms)
 
-      // The same walk as Medusa Admin follows it: started without waiting, seen running part-way
+      // The same run as Medusa Admin follows it: started without waiting, seen running part-way
       // (it rests between its batches while the store trades), then finished in full.
       await api.post("/admin/order-rhythm/reconcile", { from_scratch: true, wait: false }, { headers: admin.headers })
       const running = await waitFor(async () => {
         const now = await status()
         return now.reconciliation.orders.state === "running" && now.reconciliation.orders.processed > 0 ? now.reconciliation.orders : null
-      }, 20_000, "the walk seen running with a batch in")
+      }, 20_000, "the reconciliation seen running with a batch in")
       expect(running.total).toBe(HISTORY + 1)
       expect(running.processed).toBeLessThan(HISTORY + 1)
       expect(running.per_second).toBeGreaterThan(0)
       expect(running.eta_seconds).toBeGreaterThan(0)
-      await waitFor(async () => (await status()).reconciliation.orders.state === "finished", 30_000, "the walk finished")
+      await waitFor(async () => (await status()).reconciliation.orders.state === "finished", 30_000, "the reconciliation finished")
       expect(await status()).toMatchObject({
         orders: { in_medusa: HISTORY + 1, in_facts: HISTORY + 1 },
         reconciliation: { orders: { state: "finished", processed: HISTORY + 1, total: HISTORY + 1, share: 1 } },

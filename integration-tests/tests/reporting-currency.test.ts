@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
 
       // The wall's big numbers: per currency, plus the converted total beside them.
       const service = getContainer().resolve("orderRhythm") as any
-      const [first] = service.wallFigureParts(undefined, () => new Date("2026-11-10T20:00:00Z"))
+      const [first] = service.figures.wallFigureParts(undefined, () => new Date("2026-11-10T20:00:00Z"))
       const { totals } = await first()
       expect(totals.today.revenue).toEqual({ usd: 20, gbp: 30 })
       expect(totals.today.reporting.currency).toBe("eur")
@@ -102,7 +102,7 @@ medusaIntegrationTestRunner({
       await post("reporting-currency", { currency_code: null })
       const off = (await api.get(`/admin/order-rhythm/rhythm?${window}`, { headers: admin.headers })).data.rhythm
       expect(off.revenue.reporting).toBeNull()
-      const [again] = service.wallFigureParts(undefined, () => new Date("2026-11-10T20:00:00Z"))
+      const [again] = service.figures.wallFigureParts(undefined, () => new Date("2026-11-10T20:00:00Z"))
       expect((await again()).totals.today.reporting).toBeUndefined()
     })
 

@@ -77,13 +77,13 @@ medusaIntegrationTestRunner({
       const placed = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 86_400_000 + 30 * 60_000)
       const hourStart = new Date(placed.getTime() - 30 * 60_000).toISOString()
       // Past hours are copied as soon as they change, not after they have stood for a while.
-      const closedHours = (getContainer().resolve("orderRhythm") as any).closedHours
-      const settleMs = closedHours.settleMs
-      closedHours.settleMs = 0
+      const closedHours = (getContainer().resolve("orderRhythm") as any).figures.closedHours
+      const stableForMs = closedHours.stableForMs
+      closedHours.stableForMs = 0
       try {
         await lateOrderShows(placed, hourStart)
       } finally {
-        closedHours.settleMs = settleMs
+        closedHours.stableForMs = stableForMs
       }
     })
 
@@ -131,14 +131,14 @@ medusaIntegrationTestRunner({
       const previous = rhythm.options.timezone
       rhythm.options.timezone = "America/New_York"
       try {
-        expect(await rhythm.ensureBucketLabels()).toBeGreaterThan(0)
+        expect(await rhythm.ingestion.ensureBucketLabels()).toBeGreaterThan(0)
         expect(await label()).toEqual({ local_date: "2026-06-01", local_hour: 18 })
         // The days are cut again by the new labels.
         expect((await dbConnection.raw("select local_date from order_rhythm_day_bucket where orders > 0")).rows).toEqual([{ local_date: "2026-06-01" }])
-        expect(await rhythm.ensureBucketLabels()).toBe(0)
+        expect(await rhythm.ingestion.ensureBucketLabels()).toBe(0)
       } finally {
         rhythm.options.timezone = previous
-        await rhythm.ensureBucketLabels()
+        await rhythm.ingestion.ensureBucketLabels()
       }
     })
 

@@ -164,27 +164,27 @@ medusaIntegrationTestRunner({
       const edge = (await api.get(`/admin/order-rhythm/rhythm?from=${cut}`, { headers: admin.headers })).data.rhythm
       expect(edge.cycleTimes.final).toMatchObject({ n: 0, pending: 1 }) // A placed before the cut, C after
 
-      // The digests kept up by each ingest, once the blocks above the hours are settled, equal
+      // The digests kept up by each ingest, once the blocks above the hours are recounted, equal
       // a rebuild from the facts.
       const rhythmModule = getContainer().resolve("orderRhythm") as any
-      expect(await rhythmModule.ensureFlowDigests()).toBe("ready")
+      expect(await rhythmModule.ingestion.ensureFlowDigests()).toBe("ready")
       expect((await dbConnection.raw("select count(*)::int as n from order_rhythm_stale_digest")).rows[0].n).toBe(0)
       const kept = await allDigests(dbConnection)
       expect(new Set(kept.map((row: any) => row.block_hours)).size).toBe(6)
       await dbConnection.raw("delete from order_rhythm_flow_digest")
       await dbConnection.raw("delete from order_rhythm_state where key = 'flow_digests'")
-      expect(await rhythmModule.ensureFlowDigests()).toBe("rebuilt")
+      expect(await rhythmModule.ingestion.ensureFlowDigests()).toBe("rebuilt")
       expect(await allDigests(dbConnection)).toEqual(kept)
     })
 
     it("converges to the same state from duplicate, reordered and missed events", async () => {
       const { a, b, first } = await runLifecycle()
-      // Ingests only mark their hours' cycle-time digests stale; settle them before comparing.
-      const settledSnapshot = async () => {
-        await (getContainer().resolve("orderRhythm") as any).ensureFlowDigests()
+      // Ingests only mark their hours' cycle-time digests stale; recount them before comparing.
+      const recountedSnapshot = async () => {
+        await (getContainer().resolve("orderRhythm") as any).ingestion.ensureFlowDigests()
         return factSnapshot(dbConnection)
       }
-      const live = await settledSnapshot()
+      const live = await recountedSnapshot()
       const container = getContainer()
       const eventBus = container.resolve(Modules.EVENT_BUS)
       const order = await operator.order(a.id)
@@ -204,13 +204,13 @@ medusaIntegrationTestRunner({
       const { ingestOrdersWorkflow } = require("order-rhythm/workflows")
       await ingestOrdersWorkflow(container).run({ input: { order_ids: [a.id, b.id, a.id] } })
       await new Promise((resolve) => setTimeout(resolve, 1500))
-      expect(await settledSnapshot()).toEqual(live)
+      expect(await recountedSnapshot()).toEqual(live)
 
       // Missed entirely: wipe what the plugin knows and let reconciliation rebuild it from Medusa.
       await clearPluginTables(dbConnection)
       const { data } = await api.post("/admin/order-rhythm/reconcile", { from_scratch: true }, { headers: admin.headers })
       expect(data.reconciliation.processed).toBe(3)
-      expect(await settledSnapshot()).toEqual(live)
+      expect(await recountedSnapshot()).toEqual(live)
     })
 
     it("picks up orders that emitted no event (createOrderWorkflow) on reconciliation", async () => {
@@ -233,7 +233,7 @@ medusaIntegrationTestRunner({
       const { rows } = await dbConnection.raw("select units, revenue from order_rhythm_order_fact where order_id = ?", [result.id])
       expect(rows).toEqual([{ units: 2, revenue: "76" }])
 
-      // Nothing changed since: a second run walks nothing.
+      // Nothing changed since: a second run reads nothing.
       const again = await api.post("/admin/order-rhythm/reconcile", {}, { headers: admin.headers })
       expect(again.data.reconciliation.processed).toBe(0)
     })

@@ -47,13 +47,13 @@ medusaIntegrationTestRunner({
           }) as any
         )
       }
-      // A shopper checks out: the store trades, so the backfill walks in batches of 100 with rests,
+      // A shopper checks out: the store trades, so the backfill reads in batches of 100 with rests,
       // and each batch changes past hours (a new generation: the copy is emptied).
       await placeOrder(api, store, [{ sku: "BEANS-250", quantity: 1 }], "live@example.com")
       // Copy the closed hours again at once after a change (the default waits until history stands
       // still): every batch then empties a copy that the readers are filling.
       const rhythm = getContainer().resolve("orderRhythm") as any
-      rhythm.closedHours.settleMs = 0
+      rhythm.figures.closedHours.stableForMs = 0
 
       const yesterday = new Date(Math.floor(now / DAY_MS) * DAY_MS - DAY_MS).toISOString()
       const daysBack = (days: number) => new Date(now - days * DAY_MS).toISOString()
@@ -66,9 +66,9 @@ medusaIntegrationTestRunner({
       ]
       const failures: Array<{ path: string; status: number; body: unknown }> = []
       let reads = 0
-      let walking = true
+      let backfilling = true
       const reader = async (n: number) => {
-        for (let i = n; walking; i++) {
+        for (let i = n; backfilling; i++) {
           const path = paths[i % paths.length]
           const response = await api.get(path, { headers: admin.headers, validateStatus: () => true })
           reads += 1
@@ -77,7 +77,7 @@ medusaIntegrationTestRunner({
       }
       const readers = Array.from({ length: READERS }, (_, n) => reader(n))
       const { data } = await api.post("/admin/order-rhythm/reconcile", { from_scratch: true, wait: true }, { headers: admin.headers })
-      walking = false
+      backfilling = false
       await Promise.all(readers)
 
       expect(data.reconciliation.batches).toBeGreaterThanOrEqual(HISTORY / 100)
@@ -90,7 +90,7 @@ medusaIntegrationTestRunner({
       }
       const cached = await figures()
       // Straight from the store: a copy that must always wait reads every hour from PostgreSQL.
-      rhythm.closedHours.settleMs = Infinity
+      rhythm.figures.closedHours.stableForMs = Infinity
       const fresh = await figures()
       expect(cached).toEqual(fresh)
       expect(fresh.series.reduce((sum: number, point: { orders: number }) => sum + point.orders, 0)).toBe(HISTORY)

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("the wall display in Chromium", () => {
           products: SMALL_CATALOGUE,
         })
         admin = await createAdmin(getContainer(), api)
-        const port = await (getContainer().resolve("orderRhythm") as any).livePort()
+        const port = await (getContainer().resolve("orderRhythm") as any).live.port()
         wallUrl = `http://localhost:${port}/`
       })
 

@@ -43,10 +43,10 @@ describe("wallData", () => {
   })
 })
 
-describe("wallData over values sent in pieces", () => {
+describe("wallData over values split into rows", () => {
   it("joins the heat map, today's curve and the series the server cut into rows", async () => {
     // The server's cut, so the wall and the plugin are proven to agree on the format.
-    const { inPieces } = await import("../../../plugin/src/lib/live/pieces")
+    const { splitRows } = await import("../../../plugin/src/lib/live/row-keys")
     const heatMap = { measure: "orders", cells: [[{ weekday: 1, hour: 0, occurrences: 1, total: 2, average: 2 }]], peaks: [], troughs: [], thresholds: { peak: null, trough: null } }
     const today = { hours: [{ hour: 9, actual: 3 }] }
     const series = [{ startUtc: "2025-06-02T09:00:00.000Z", orders: 3 }]
@@ -54,7 +54,7 @@ describe("wallData over values sent in pieces", () => {
       seqs: { wall: 1 },
       at: "2025-06-02T10:00:00Z",
       timezone: "UTC",
-      rooms: { wall: { rhythm: inPieces({ heatMap, today, series }) } },
+      rooms: { wall: { rhythm: splitRows({ heatMap, today, series }) } },
     })
     const data = wallData(state, undefined)
     expect(data.heatMap).toEqual(heatMap)

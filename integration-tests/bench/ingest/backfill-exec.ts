@@ -23,10 +23,10 @@ export default async function backfill({ container }: ExecArgs) {
   const started = performance.now()
   const result = await reconcileOrders(container, { fromScratch: true, batchSize })
   const seconds = (performance.now() - started) / 1000
-  // What the walk left marked for the cycle-time digests' settle (it runs 5 s after a mark): settled now, timed apart.
-  const { settleFlowDigests } = built("modules/order-rhythm/store/flow-digests.js")
+  // What the backfill left marked stale for the cycle-time digests (recounted 5 s after a mark): recounted now, timed apart.
+  const { refreshStaleDigests } = built("modules/order-rhythm/store/flow-digests.js")
   const settleStarted = performance.now()
-  while ((await rhythm.inTransaction((trx: any) => settleFlowDigests(trx, rhythm.options.slaHours))) > 0);
+  while ((await rhythm.inTransaction((trx: any) => refreshStaleDigests(trx, rhythm.options.slaHours))) > 0);
   const settleSeconds = (performance.now() - settleStarted) / 1000
   const [{ lines }] = (await knex.raw("select count(*)::int as lines from order_rhythm_order_line_fact where deleted_at is null")).rows
   const out = { orders: result.processed, lines, seconds: +seconds.toFixed(2), orders_per_s: Math.round(result.processed / seconds), lines_per_s: Math.round(lines / seconds), settle_s: +settleSeconds.toFixed(2) }
@@ -84,7 +84,7 @@ async function breakdown(container: any, knex: any, batchSize: number) {
         lap("recount_days")
       })
     } else {
-      await rhythm.ingestFacts(facts)
+      await rhythm.ingestion.ingestFacts(facts)
       lap("ingest_facts")
     }
     console.log(`BREAKDOWN ${batch.length} orders ${lineIds.length} lines wall ${JSON.stringify(t)} cpu ${JSON.stringify(cpu)}`)

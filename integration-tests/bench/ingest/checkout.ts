@@ -242,7 +242,7 @@ async function duringBackfill(phase: Phase, rate: number, carts: string[], urls:
       await call("backfill", {}, 1_800_000)
     }
   })()
-  // Past the truncation, into the walk, before the first checkout.
+  // Past the truncation, into the backfill, before the first checkout.
   await sleep(2000)
   const arrivals = await complete(urls.backfill, store, carts, rate)
   stopping = true

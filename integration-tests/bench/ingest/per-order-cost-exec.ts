@@ -20,7 +20,7 @@ export default async function perOrderCost({ container }: ExecArgs) {
   const rhythm = container.resolve("orderRhythm") as any
   const { ingestOrdersWorkflow, ingestInventoryWorkflow } = require("order-rhythm/workflows")
   const { loadOrders } = built("workflows/steps/load-orders.js")
-  const { settleFlowDigests } = built("modules/order-rhythm/store/flow-digests.js")
+  const { refreshStaleDigests } = built("modules/order-rhythm/store/flow-digests.js")
   const count = Number(process.env.COST_ORDERS || 40)
   const { rows } = await knex.raw(`select id from "order" order by created_at desc limit ?`, [count + 100])
   const ids: string[] = rows.map((row: any) => row.id)
@@ -46,7 +46,7 @@ export default async function perOrderCost({ container }: ExecArgs) {
     await measure("ingest order (workflow: load, derive, write, recount)", () => ingestOrdersWorkflow(container).run({ input: { order_ids: [ids[i]] } }))
     await measure("  of which the Query load", () => loadOrders(query, [ids[i + 50]]))
     await measure("ingest its stock (workflow)", () => ingestInventoryWorkflow(container).run({ input: { inventory_item_ids: itemsOf[i] } }))
-    await measure("settle the cycle-time digests", () => rhythm.inTransaction((trx: any) => settleFlowDigests(trx, rhythm.options.slaHours)))
+    await measure("recount the stale cycle-time digests", () => rhythm.inTransaction((trx: any) => refreshStaleDigests(trx, rhythm.options.slaHours)))
   }
   if (profiler) {
     writeFileSync(process.env.COST_CPU_PROF!, JSON.stringify(await profiler.stop()))

@@ -225,7 +225,7 @@ serve({
     // The copies bypassed the ingest that keeps the cycle-time digests: rebuild them the way an
     // upgraded store does, with the plugin's own rebuild.
     await knex("order_rhythm_state").where({ key: "flow_digests" }).delete()
-    await container.resolve("orderRhythm").ensureFlowDigests()
+    await container.resolve("orderRhythm").ingestion.ensureFlowDigests()
     await knex.raw("analyze")
     const [{ lines }] = (await knex.raw(`select count(*)::int as lines from order_rhythm_order_line_fact where deleted_at is null`)).rows
     return { lines, seconds: (now() - started) / 1000, from, to }

@@ -33,9 +33,9 @@ export default async function stalls({ container }: ExecArgs) {
     last = t
   }, 5)
   const trading = setInterval(trade, 2000)
-  const walkStartedMs = performance.now()
+  const backfillStartedMs = performance.now()
   const result = await reconcileOrders(container, { fromScratch: true })
-  const walkMs = performance.now() - walkStartedMs
+  const backfillMs = performance.now() - backfillStartedMs
   clearInterval(trading)
   clearInterval(watch)
   const profile = await profiler.stop()
@@ -66,9 +66,9 @@ export default async function stalls({ container }: ExecArgs) {
       for (const s of inside) c.set(key(s.id), (c.get(key(s.id)) ?? 0) + 1)
       return [...c].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${Math.round((100 * n) / Math.max(1, inside.length))}% ${k}`)
     }
-    return { at_s: +((stall.atMs - walkStartedMs) / 1000).toFixed(2), ms: Math.round(stall.ms), top: count(frame), plugin: count(ours) }
+    return { at_s: +((stall.atMs - backfillStartedMs) / 1000).toFixed(2), ms: Math.round(stall.ms), top: count(frame), plugin: count(ours) }
   })
   for (const r of report) console.log(`STALL at ${r.at_s} s: ${r.ms} ms\n  top: ${r.top.join(" | ")}\n  plugin: ${r.plugin.join(" | ")}`)
   const ms = found.map((s) => s.ms).sort((a, b) => a - b)
-  console.log(`STALLS ${JSON.stringify({ orders: result.processed, walk_s: +(walkMs / 1000).toFixed(1), stalls_over_ms: STALL_MS, count: ms.length, max_ms: Math.round(ms[ms.length - 1] ?? 0) })}`)
+  console.log(`STALLS ${JSON.stringify({ orders: result.processed, backfill_s: +(backfillMs / 1000).toFixed(1), stalls_over_ms: STALL_MS, count: ms.length, max_ms: Math.round(ms[ms.length - 1] ?? 0) })}`)
 }

@@ -17,7 +17,7 @@ import { seedStore, SeedProduct } from "../../src/seed/store"
 import { createAdmin } from "../../tests/helpers/admin"
 import { httpClient } from "../../src/clients/http-client"
 import { now, serve } from "./rpc"
-import { pieceKey } from "../../../plugin/src/lib/live"
+import { rowKey } from "../../../plugin/src/lib/live"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startApp } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/bootstrap-app")
 
@@ -56,9 +56,9 @@ async function boot() {
     data: { display_token },
   } = await api.post("/admin/order-rhythm/display-tokens", { name: "Bench wall", scopes: ["wall"] }, { headers: admin.headers })
   const rhythm = container.resolve("orderRhythm") as any
-  const wallPort = (await rhythm.livePort()) as number
+  const wallPort = (await rhythm.live.port()) as number
   if (!wallPort) throw new Error("the plugin's live server did not start")
-  stampHandoffs((await rhythm.live_)?.screens)
+  stampHandoffs((await rhythm.live.stream)?.screens)
   return { app, container, rhythm, info: { url, wallPort, store, token: display_token.token as string, pid: process.pid } }
 }
 
@@ -88,8 +88,8 @@ const handedOff = new Map<string, number>()
 function stampHandoffs(screens: { deliver(deltas: Array<{ topic: string; key: string; data: unknown }>): void } | null | undefined) {
   if (!screens) return
   const deliver = screens.deliver.bind(screens)
-  // An order's own ticker entry is the piece `latest#<order id>` (lib/live/pieces).
-  const entryPrefix = pieceKey("latest", "")
+  // An order's own ticker entry is the row key `latest#<order id>` (lib/live/row-keys).
+  const entryPrefix = rowKey("latest", "")
   screens.deliver = (deltas) => {
     const at = now()
     for (const delta of deltas) {
@@ -104,7 +104,7 @@ function stampHandoffs(screens: { deliver(deltas: Array<{ topic: string; key: st
 /** A room's figures as the hub counts them: its parts, one after the other. */
 async function countRoom(rhythm: any, room: string) {
   const figures: unknown[] = []
-  for (const part of rhythm.roomFigures(room)) figures.push(await part())
+  for (const part of rhythm.figures.roomFigures(room)) figures.push(await part())
   return figures
 }
 
@@ -113,7 +113,7 @@ serve({
   now: () => now(),
   mem: async () => {
     const { rhythm } = await booted
-    const live = await rhythm.live_
+    const live = await rhythm.live.stream
     const own = memory()
     // The screens' sockets live in their own thread, with a heap of its own: both count.
     const screens = await live?.screens?.stats(true)
@@ -207,7 +207,7 @@ serve({
   /** The same for the screen thread, when the screens have one (null when they do not). */
   screenThreadBusy: async () => {
     const { rhythm } = await booted
-    const stats = await (await rhythm.live_)?.screens?.stats()
+    const stats = await (await rhythm.live.stream)?.screens?.stats()
     return stats?.inThread ? stats.busyMs : null
   },
   stop: async () => {

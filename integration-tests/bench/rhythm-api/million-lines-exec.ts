@@ -145,7 +145,7 @@ export default async function millionLines({ container }: ExecArgs) {
   const rhythm = container.resolve("orderRhythm") as any
   const t2 = performance.now()
   await knex("order_rhythm_state").where({ key: "flow_digests" }).delete()
-  await rhythm.ensureFlowDigests()
+  await rhythm.ingestion.ensureFlowDigests()
   const digestSeconds = (performance.now() - t2) / 1000
   // As after any bulk load (autovacuum's analyze, off on these machines): the timed requests
   // should not meet the plugin's own first analyze of a history it finds unanalyzed.

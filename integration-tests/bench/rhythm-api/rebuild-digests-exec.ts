@@ -11,7 +11,7 @@ export default async function rebuild({ container }: ExecArgs) {
   await knex("order_rhythm_state").where({ key: "flow_digests" }).delete()
   await knex.raw("truncate order_rhythm_flow_digest, order_rhythm_stale_digest")
   const started = performance.now()
-  await (container.resolve("orderRhythm") as any).ensureFlowDigests()
+  await (container.resolve("orderRhythm") as any).ingestion.ensureFlowDigests()
   const seconds = (performance.now() - started) / 1000
   const [row] = (
     await knex.raw(

@@ -39,7 +39,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     log(`history already written (up to ${progress.now}), reused`)
     const added = await topUpHistory(container, store, progress, log)
     if (added) {
-      // Each added order changed after everything the plugin has walked: the cursor finds them.
+      // Each added order changed after everything the plugin has reconciled: the cursor finds them.
       const result = await reconcileOrders(container)
       log(`history topped up to now: ${added.toLocaleString("en")} orders, ${result.processed.toLocaleString("en")} ingested`)
     }
@@ -63,7 +63,10 @@ export default async function seedDemo({ container }: ExecArgs) {
   // The plugin's hourly job makes the first forecasts within the hour; the demo's screens want
   // them now. The same call the job makes: the model selection when none was ever made, else
   // the night's refit when it is due (claimed, so the job does not run it twice).
-  const forecasts = await (container.resolve("orderRhythm") as any).forecasts.runNightIfDue(new Date())
+  const { recomputeForecastsWorkflow } = require("order-rhythm/workflows")
+  const now = new Date()
+  const kind = await (container.resolve("orderRhythm") as any).forecasts.claimNight(now)
+  const forecasts = kind ? (await recomputeForecastsWorkflow(container).run({ input: { kind, now: now.toISOString(), prune_tracking: true } })).result : null
   log(
     forecasts
       ? `forecasts: ${forecasts.kind} of ${forecasts.series.toLocaleString("en")} series in ${forecasts.seconds.toFixed(1)} s (${forecasts.failed} failed)`
@@ -83,10 +86,12 @@ async function ensureWallToken(container: ExecArgs["container"]): Promise<string
   const rhythm = container.resolve("orderRhythm") as any
   if (fs.existsSync(WALL_TOKEN_FILE)) {
     const previous = fs.readFileSync(WALL_TOKEN_FILE, "utf8").trim()
-    if ((await rhythm.checkDisplayToken(previous)).ok) {
+    if ((await rhythm.displayTokens.check(previous)).ok) {
       return previous
     }
   }
-  const { token } = await rhythm.issueDisplayToken({ name: "Demo wall", scopes: ["wall", "inventory"] })
+  const { createDisplayTokenWorkflow, newDisplayTokenSecret } = require("order-rhythm/workflows")
+  const { token, token_hash, token_prefix } = newDisplayTokenSecret()
+  await createDisplayTokenWorkflow(container).run({ input: { name: "Demo wall", scopes: ["wall", "inventory"], token_hash, token_prefix } })
   return token
 }

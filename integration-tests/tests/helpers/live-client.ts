@@ -1,5 +1,5 @@
 import { io, Socket } from "socket.io-client"
-import { joinPieces, setValue } from "../../../plugin/src/lib/live/pieces"
+import { joinRows, setValue } from "../../../plugin/src/lib/live/row-keys"
 
 type Delta = { room: string; seq: number; topic: string; key: string; data: unknown }
 type Snapshot = { seqs: Record<string, number>; at: string; timezone: string; rooms: Record<string, any> }
@@ -68,7 +68,7 @@ export class LiveScreen {
 
   /** The room's ticker entries, newest first (they travel one key per order). */
   ticker(room = "wall"): Array<Record<string, any>> {
-    return (joinPieces(this.state[room]?.ticker ?? {}).latest as any[]) ?? []
+    return (joinRows(this.state[room]?.ticker ?? {}).latest as any[]) ?? []
   }
 
   connected(): Promise<void> {

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ORDER_RHYTHM_MODULE } from "../modules/order-rhythm"
-import type OrderRhythmModuleService from "../modules/order-rhythm/service"
+import { foldClosedDaysWorkflow } from "../workflows/forecasts/fold-closed-days"
 
 /**
  * Hourly: once a local day has closed, every forecast folds it in (one O(1) update per variant,
@@ -9,9 +8,8 @@ import type OrderRhythmModuleService from "../modules/order-rhythm/service"
  */
 export default async function forecastDayCloseJob(container: MedusaContainer) {
   const logger = container.resolve("logger")
-  const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
   try {
-    const result = await rhythm.forecasts.foldClosedDays()
+    const { result } = await foldClosedDaysWorkflow(container).run()
     if (result.days) logger.info(`order-rhythm: folded ${result.days} closed days into ${result.variants} forecasts`)
   } catch (error) {
     logger.error(`order-rhythm: folding closed days into the forecasts failed: ${(error as Error)?.stack ?? error}`)

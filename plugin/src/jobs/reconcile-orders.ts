@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcileOrders } from "../workflows/reconcile-orders"
+import { reconcileOrders } from "../workflows/reconcile/reconcile-orders"
 
 /** Every few minutes: backfill on a fresh install, then repair whatever events missed. */
 export default async function reconcileOrdersJob(container: MedusaContainer) {

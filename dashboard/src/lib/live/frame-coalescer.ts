@@ -17,7 +17,7 @@ export type FrameCoalescer = {
 
 /**
  * A wall gets deltas faster than it draws frames (50 a second and more in a sale, in bursts of a
- * few in one millisecond). Showing each one on its own costs a full update per delta, most of it
+ * few in one millisecond). ScreenSync each one on its own costs a full update per delta, most of it
  * never seen: only the state at the next frame is. So changes are collected and shown once per
  * frame; the state itself stays exact, only its showing waits for the frame.
  */

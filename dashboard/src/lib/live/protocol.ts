@@ -31,7 +31,7 @@ export type {
   TodayIntake,
 } from "../../../../plugin/src/lib/rhythm/index"
 
-export { joinPieces, setValue } from "../../../../plugin/src/lib/live/pieces"
+export { joinRows, setValue } from "../../../../plugin/src/lib/live/row-keys"
 
 /** Mirrors LIVE_NAMESPACE in the plugin's protocol (a test keeps the two equal). */
 export const LIVE_NAMESPACE = "/rhythm"

@@ -1,6 +1,6 @@
 import type { LiveState } from "./live-state"
 import type { Backlog, CycleTimes, FlowRates, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "./protocol"
-import { joinPieces, wallRoom } from "./protocol"
+import { joinRows, wallRoom } from "./protocol"
 
 /** What the Rhythm view reads from its wall room; null wherever the server has sent nothing. */
 export type WallData = {
@@ -24,8 +24,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export function wallData(live: LiveState, channel: string | undefined): WallData {
   const room = live.rooms[wallRoom(channel)] ?? {}
-  // The big values arrive in rows, the ticker in entries (the plugin's lib/live/pieces.ts).
-  const rhythm = joinPieces(room.rhythm ?? {})
+  // The big values arrive in rows, the ticker in entries (the live client's row-keys).
+  const rhythm = joinRows(room.rhythm ?? {})
   const pick = <T>(value: unknown, looksRight: (v: Record<string, unknown>) => boolean): T | null =>
     isObject(value) && looksRight(value) ? (value as T) : null
   const list = <T>(value: unknown): T[] | null => (Array.isArray(value) ? (value as T[]) : null)
@@ -39,6 +39,6 @@ export function wallData(live: LiveState, channel: string | undefined): WallData
     series: list<SeriesPoint>(rhythm.series),
     totals: pick<TodayTotals>(room.totals?.today, (v) => typeof v.orders === "number" && isObject(v.revenue) && isObject(v.lastWeek)),
     // One key per order, listed by id; an entry not (yet) held is left out rather than drawn blank.
-    ticker: list<TickerOrder>(joinPieces(room.ticker ?? {}).latest)?.filter(isObject) ?? null,
+    ticker: list<TickerOrder>(joinRows(room.ticker ?? {}).latest)?.filter(isObject) ?? null,
   }
 }

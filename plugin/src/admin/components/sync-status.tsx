@@ -1,35 +1,35 @@
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { api } from "../lib/admin-api"
-import type { WalkReport } from "../../workflows/reconcile-progress"
+import type { ReconcileReport } from "../../lib/reconciliation"
 
 type Status = {
-  /** The server's time of the answer: walks are stamped by its clock. */
+  /** The server's time of the answer: reconciliations are stamped by its clock. */
   at: string
   orders: { in_medusa: number; in_facts: number }
-  reconciliation: { orders: WalkReport; stock_levels: WalkReport }
+  reconciliation: { orders: ReconcileReport; stock_levels: ReconcileReport }
   forecasts: { series: number; last_fitted_at: string | null; last_selected_at: string | null }
 }
 
 const count = (n: number) => n.toLocaleString()
 
-/** One walk in a sentence an operator can act on. */
-const walkSentence = (walk: WalkReport, what: string): string => {
-  switch (walk.state) {
+/** One reconciliation in a sentence an operator can act on. */
+const reconcileSentence = (run: ReconcileReport, what: string): string => {
+  switch (run.state) {
     case "never":
-      return `${what}: not walked yet (the first walk starts within 5 minutes of Medusa's start).`
+      return `${what}: not checked yet (the first check starts within 5 minutes of Medusa's start).`
     case "running":
       return (
-        `${what}: ${count(walk.processed)} of ${count(walk.total)} (${Math.floor(walk.share * 100)}%)` +
-        (walk.per_second ? `, ${count(Math.round(walk.per_second))} a second` : "") +
-        (walk.eta_seconds !== null ? `, about ${walk.eta_seconds < 90 ? `${walk.eta_seconds} s` : `${Math.ceil(walk.eta_seconds / 60)} min`} left.` : ".")
+        `${what}: ${count(run.processed)} of ${count(run.total)} (${Math.floor(run.share * 100)}%)` +
+        (run.per_second ? `, ${count(Math.round(run.per_second))} a second` : "") +
+        (run.eta_seconds !== null ? `, about ${run.eta_seconds < 90 ? `${run.eta_seconds} s` : `${Math.ceil(run.eta_seconds / 60)} min`} left.` : ".")
       )
     case "interrupted":
-      return `${what}: stopped at ${count(walk.processed)} of ${count(walk.total)} when its process did; the next walk (every 5 minutes) resumes there.`
+      return `${what}: stopped at ${count(run.processed)} of ${count(run.total)} when its process did; the next check (every 5 minutes) resumes there.`
     case "failed":
-      return `${what}: the last walk failed at ${count(walk.processed)} of ${count(walk.total)}: ${walk.error}. The next one resumes where it stopped.`
+      return `${what}: the last check failed at ${count(run.processed)} of ${count(run.total)}: ${run.error}. The next one resumes where it stopped.`
     case "finished":
-      return `${what}: last walked ${new Date(walk.finished_at!).toLocaleString()}, ${count(walk.processed)} checked again (changed since the walk before).`
+      return `${what}: last checked ${new Date(run.finished_at!).toLocaleString()}, ${count(run.processed)} checked again (changed since the check before).`
   }
 }
 
@@ -40,39 +40,39 @@ const forecastSentence = ({ series, last_fitted_at, last_selected_at }: Status["
 
 /**
  * Whether Order Rhythm has taken in everything the store holds: after an install, the history's
- * backfill as it goes; later, the repair walks that bring in what events missed.
+ * backfill as it goes; later, the checks that bring in what events missed.
  */
 export const SyncStatusSection = () => {
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<string | null>(null)
   /**
-   * When "Walk now" was pressed (by the server's clock and this browser's), until a walk that
-   * began after it has ended, or a minute has passed with none running (it joined a walk that
-   * was already under way elsewhere).
+   * When "Check for missed orders now" was pressed (by the server's clock and this browser's),
+   * until a reconciliation that began after it has ended, or a minute has passed with none
+   * running (it joined one that was already under way elsewhere).
    */
   const [asked, setAsked] = useState<{ server: number; here: number } | null>(null)
 
   const load = useCallback(async () => {
     const now = (await api<{ status: Status }>("/admin/order-rhythm/status")).status
     setStatus(now)
-    const walks = [now.reconciliation.orders, now.reconciliation.stock_levels]
-    const idle = walks.every((walk) => walk.state !== "running")
-    const ranSince = (at: number) => walks.every((walk) => walk.started_at && Date.parse(walk.started_at) >= at)
+    const runs = [now.reconciliation.orders, now.reconciliation.stock_levels]
+    const idle = runs.every((run) => run.state !== "running")
+    const ranSince = (at: number) => runs.every((run) => run.started_at && Date.parse(run.started_at) >= at)
     setAsked((at) => (at && idle && (ranSince(at.server) || Date.now() - at.here > 60_000) ? null : at))
   }, [])
 
   const running = status?.reconciliation.orders.state === "running" || status?.reconciliation.stock_levels.state === "running"
   useEffect(() => {
     load().catch((e) => setError(e.message))
-    // Followed closely while a walk runs or one was asked for, now and then otherwise.
+    // Followed closely while a reconciliation runs or one was asked for, now and then otherwise.
     const timer = setInterval(() => load().catch((e) => setError(e.message)), running || asked !== null ? 2_000 : 30_000)
     return () => clearInterval(timer)
   }, [load, running, asked])
 
-  const walkNow = async () => {
+  const reconcileNow = async () => {
     setError(null)
     try {
-      // Walks are stamped by the server's clock, so "after the click" is read off it too.
+      // Reconciliations are stamped by the server's clock, so "after the click" is read off it too.
       setAsked({ server: Date.parse((await api<{ status: Status }>("/admin/order-rhythm/status")).status.at), here: Date.now() })
       await api("/admin/order-rhythm/reconcile", { method: "POST", body: JSON.stringify({ wait: false }) })
       await load()
@@ -89,12 +89,12 @@ export const SyncStatusSection = () => {
         <div>
           <Heading level="h2">In step with the store</Heading>
           <Text className="text-ui-fg-subtle">
-            Every order reaches Order Rhythm through its events; a walk every 5 minutes brings in what they missed, and the
+            Every order reaches Order Rhythm through its events; a check every 5 minutes brings in what they missed, and the
             first one takes in the store's history.
           </Text>
         </div>
-        <Button variant="secondary" onClick={walkNow} disabled={running || asked !== null}>
-          Walk now
+        <Button variant="secondary" onClick={reconcileNow} disabled={running || asked !== null}>
+          Check for missed orders now
         </Button>
       </div>
       {status && (
@@ -105,8 +105,8 @@ export const SyncStatusSection = () => {
             </Text>
             {behind === 0 ? <Badge color="green">in step</Badge> : <Badge color="orange">{count(Math.abs(behind))} {behind > 0 ? "to take in" : "more than Medusa holds"}</Badge>}
           </div>
-          <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.orders, "Orders")}</Text>
-          <Text className="text-ui-fg-subtle">{walkSentence(status.reconciliation.stock_levels, "Stock levels")}</Text>
+          <Text className="text-ui-fg-subtle">{reconcileSentence(status.reconciliation.orders, "Orders")}</Text>
+          <Text className="text-ui-fg-subtle">{reconcileSentence(status.reconciliation.stock_levels, "Stock levels")}</Text>
           <Text className="text-ui-fg-subtle">{forecastSentence(status.forecasts)}</Text>
         </div>
       )}

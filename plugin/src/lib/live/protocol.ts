@@ -13,8 +13,8 @@
  *   from `rooms` were resumed: their missed deltas follow at once as `delta` events.
  * - `delta` (Delta, Delta, ...): one or more deltas, applied in turn (a recount's changed keys
  *   travel in one message). `data` is the new absolute value of `rooms[room][topic][key]`,
- *   never an increment, so a coalesced or replayed delta is always right; a piece key
- *   (`name#part`, see ./pieces) whose `data` is null is removed. Seqs rise by 1 per room.
+ *   never an increment, so a coalesced or replayed delta is always right; a row key
+ *   (`name#part`, see ./row-keys) whose `data` is null is removed. Seqs rise by 1 per room.
  *   Deltas that arrive before a connection's snapshot are early copies: the server sends
  *   everything after the snapshot's seqs again once the snapshot is out. Ignore them.
  * Client -> server:
@@ -41,7 +41,7 @@ export const inventoryRoom = (locationId?: string): RoomName => (locationId ? `i
 export type WallTopics = {
   /**
    * The engine's rhythm summary, one key per part: rates, backlog, cycleTimes, sla, heatMap, today,
-   * series; heatMap, today and series in pieces (one key per row, see ./pieces: joinPieces).
+   * series; heatMap, today and series split into rows (one key per row, see ./row-keys: joinRows).
    */
   rhythm: {
     rates?: unknown
@@ -56,7 +56,7 @@ export type WallTopics = {
   totals: { today?: TodayTotals }
   /**
    * The newest orders, newest first: order number, items, amount. No customer names, ever. In
-   * pieces: one key per order (`latest#<order id>`) and `latest` listing their ids (./pieces).
+   * rows: one key per order (`latest#<order id>`) and `latest` listing their ids (./row-keys).
    */
   ticker: { latest?: TickerOrder[] }
 }

@@ -8,6 +8,6 @@ export const writeInventoryStep = createStep(
   "order-rhythm-write-inventory",
   async (input: LoadedInventory, { container }) => {
     const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-    return new StepResponse(await rhythm.ingestInventory(input.levels, input.variantItems))
+    return new StepResponse(await rhythm.ingestion.ingestInventory(input.levels, input.variantItems))
   }
 )

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon"
-import { inPieces, type ReportingRevenue, type TickerOrder, type TodayTotals } from "../../../lib/live"
+import { splitRows, type ReportingRevenue, type TickerOrder, type TodayTotals } from "../../../lib/live"
 import { convertDays, RateBook } from "../../../lib/money"
 import type { RhythmParams } from "./rhythm-report"
 
@@ -33,7 +33,7 @@ export function reportingRevenue(book: RateBook, totals: TodayTotals, lastWeekLo
 /**
  * Everything a wall room shows, keyed as the live protocol streams it, in two parts:
  * the ticker and today's totals (two small reads) first, then the rhythm summary, its big
- * values in pieces. A channel room counts only that channel's orders.
+ * values split into rows. A channel room counts only that channel's orders.
  */
 export function wallFigureParts(sources: WallFigureSources, channel: string | undefined, now: () => Date): WallFigurePart[] {
   return [
@@ -54,8 +54,8 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
       ])
       // Per currency stays in the figures; the converted total rides beside it.
       const today = book ? { ...totals, reporting: reportingRevenue(book, totals, lastWeek.toISODate()!) } : totals
-      // One key per ticker entry: a new order sends its own entry and the list of ids (lib/live/pieces).
-      return { ticker: inPieces({ latest: ticker }), totals: { today } }
+      // One key per ticker entry: a new order sends its own entry and the list of ids (lib/live/row-keys).
+      return { ticker: splitRows({ latest: ticker }), totals: { today } }
     },
     async () => {
       const at = now()
@@ -67,8 +67,8 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
         channels: channel ? [channel] : undefined,
       })
       return {
-        // The heat map, today's curve and the series in rows: an order changes a row or two (lib/live/pieces).
-        rhythm: inPieces({
+        // The heat map, today's curve and the series in rows: an order changes a row or two (lib/live/row-keys).
+        rhythm: splitRows({
           rates: rhythm.rates,
           backlog: rhythm.backlog,
           cycleTimes: rhythm.cycleTimes,

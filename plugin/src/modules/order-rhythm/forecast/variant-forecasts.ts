@@ -221,16 +221,27 @@ export class VariantForecasts {
    * fit the same night twice.
    */
   async runNightIfDue(now = new Date()): Promise<RecomputeResult | null> {
+    const kind = await this.claimNight(now)
+    if (!kind) return null
+    const result = await this.recompute({ kind, now })
+    await this.pruneTracking(now)
+    return result
+  }
+
+  /** Claims tonight's work when it is due (see runNightIfDue): the kind of run to do, or null. */
+  async claimNight(now = new Date()): Promise<"select" | "refit" | null> {
     const state = (await this.db.read((knex) => readSchedule(knex))) ?? {}
     const due = forecastWorkDue(now, this.options.timezone, this.options.forecast, state)
     if (!due.select && !due.refit) return null
     const on = due.night ?? DateTime.fromJSDate(now, { zone: this.options.timezone }).toISODate()!
     const next: ScheduleState = due.select ? { selectedOn: on, refitOn: on } : { ...state, refitOn: on }
     const claimed = await this.db.write((knex) => claimSchedule(knex, state, next))
-    if (!claimed) return null
-    const result = await this.recompute({ kind: due.select ? "select" : "refit", now })
+    return claimed ? (due.select ? "select" : "refit") : null
+  }
+
+  /** Drops tracked points older than twice the tracking window. */
+  async pruneTracking(now = new Date()): Promise<void> {
     await this.db.write((knex) => prunePoints(knex, addDays(lastClosedDay(now, this.options.timezone), -2 * this.options.forecast.trackingDays)))
-    return result
   }
 
   /** What the API shows for one variant, per location: the forecast, its accuracy and its tracking. */

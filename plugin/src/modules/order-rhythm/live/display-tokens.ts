@@ -14,3 +14,12 @@ export function hashDisplayToken(token: string): string {
 export function looksLikeDisplayToken(token: string): boolean {
   return token.startsWith(TOKEN_PREFIX)
 }
+
+/**
+ * A new token and what is stored of it: the plain token goes to the admin once (from the route)
+ * and never into a workflow, whose context is saved while it runs; only its hash and prefix are.
+ */
+export function newDisplayTokenSecret(): { token: string; token_hash: string; token_prefix: string } {
+  const token = newDisplayToken()
+  return { token, token_hash: hashDisplayToken(token), token_prefix: token.slice(0, TOKEN_PREFIX.length + 6) }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { inPieces, type Delta, type RoomState } from "../../../lib/live"
+import { splitRows, type Delta, type RoomState } from "../../../lib/live"
 import { LiveHub } from "./live-hub"
 import { MemoryRoomStore, type Entry } from "./room-store"
 
@@ -26,7 +26,7 @@ describe("the live hub's publications", () => {
     let orders = 1
     const { hub, messages } = hubWith(() => [
       async () => ({ ticker: { latest: ["a"] }, totals: { today: { orders } } }),
-      async () => ({ rhythm: { "series#0": { orders }, series: { pieces: 1 } } }),
+      async () => ({ rhythm: { "series#0": { orders }, series: { rowCount: 1 } } }),
     ])
     await hub.recount("wall")
     orders = 2
@@ -91,7 +91,7 @@ describe("the live hub's publications", () => {
   it("removes a ticker entry that fell off the list: sent as null after the list, gone from the room", async () => {
     let ids = ["o2", "o1"]
     const store = new MemoryRoomStore()
-    const hub = new LiveHub(store, () => [async () => ({ ticker: inPieces({ latest: ids.map((orderId) => ({ orderId })) }) })], logger)
+    const hub = new LiveHub(store, () => [async () => ({ ticker: splitRows({ latest: ids.map((orderId) => ({ orderId })) }) })], logger)
     const messages: Delta[][] = []
     hub.useBroadcast((deltas) => messages.push(deltas))
     await hub.recount("wall")

@@ -8,7 +8,7 @@ import {
   roomsFor,
   setValue,
   Snapshot,
-  stalePieces,
+  staleRowKeys,
   throttle,
   Viewer,
 } from "../../../lib/live"
@@ -36,7 +36,7 @@ export type Broadcast = (deltas: Delta[]) => void
 
 /**
  * The screens of this process as the hub sees them, wherever they are served (their own
- * thread, see ./screen-thread, or this one): which rooms they watch, and a way to cut a token's.
+ * thread, see ./socket-thread, or this one): which rooms they watch, and a way to cut a token's.
  */
 export type Screens = {
   watches(room: RoomName): boolean
@@ -49,16 +49,17 @@ export type Screens = {
 export type Admission = { ok: true; rooms: RoomName[]; tokenId?: string } | { ok: false; code: RefusalCode; message: string }
 
 /** What a screen is shown on arrival or resync: the rooms that cannot be replayed in full, and the missed deltas of the rest. */
-export type Showing = { snapshot: Snapshot; replays: Delta[] }
+export type ScreenSync = { snapshot: Snapshot; replays: Delta[] }
 
 /**
- * What the server of the screens asks the hub (across threads: only data crosses). The
- * screen server adds what it delivered meanwhile and sends it all in one step (./screen-welcome).
+ * What the socket server asks the hub (across threads: only data crosses): whether a handshake
+ * may open a screen, and what a screen must be sent to be in sync. The socket server adds what
+ * it delivered meanwhile and sends it all in one step (./screen-connections).
  */
-export type ScreenDoor = {
-  admit(auth: HandshakeAuth): Promise<Admission>
+export type HubAccess = {
+  authorize(auth: HandshakeAuth): Promise<Admission>
   /** `arriving`: a screen that just joined, whose rooms the processes that ingest must now count. */
-  show(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<Showing>
+  sync(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<ScreenSync>
 }
 
 /** Within a burst at most one recount per room per window; a lone change goes out at once. */
@@ -228,8 +229,8 @@ export class LiveHub {
             for (const [key, value] of Object.entries(keys)) {
               if (JSON.stringify(before[key]) !== JSON.stringify(value)) add(topic, key, value)
             }
-            // Rows a head no longer names go after it (see ./pieces): a ticker entry that fell off.
-            for (const key of stalePieces(before, keys)) add(topic, key, null)
+            // Rows a head no longer names go after it (see lib/live/row-keys): a ticker entry that fell off.
+            for (const key of staleRowKeys(before, keys)) add(topic, key, null)
           }
         }
         // All of it at once: consecutive seqs, one message (and with Redis one round trip).
@@ -242,11 +243,11 @@ export class LiveHub {
     return mine
   }
 
-  /** The door the server of the screens asks who may enter and what to show. */
-  door(identify: Identify): ScreenDoor {
+  /** What the socket server may ask the hub: who may connect, and what each screen is sent. */
+  access(identify: Identify): HubAccess {
     return {
-      admit: (auth) => this.admit(auth, identify),
-      show: (rooms, lastSeqs, arriving) => this.show(rooms, lastSeqs, arriving),
+      authorize: (auth) => this.authorize(auth, identify),
+      sync: (rooms, lastSeqs, arriving) => this.sync(rooms, lastSeqs, arriving),
     }
   }
 
@@ -264,7 +265,7 @@ export class LiveHub {
     }
   }
 
-  private async admit(auth: HandshakeAuth, identify: Identify): Promise<Admission> {
+  private async authorize(auth: HandshakeAuth, identify: Identify): Promise<Admission> {
     if (!auth.token) {
       return { ok: false, code: "no_token", message: "this screen has no token: open the wall with ?token=<display token> from Medusa Admin" }
     }
@@ -281,7 +282,7 @@ export class LiveHub {
    * says it watches its rooms: from then on the processes that ingest recount them (should
    * Redis not take it, the next tick says it again).
    */
-  private async show(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<Showing> {
+  private async sync(rooms: RoomName[], lastSeqs: Record<string, number>, arriving: boolean): Promise<ScreenSync> {
     if (arriving) {
       await this.watching?.announce(this.watchedRooms()).catch((error) =>
         this.logger.warn(`order-rhythm: could not share which rooms this process watches: ${(error as Error)?.message ?? error}`)

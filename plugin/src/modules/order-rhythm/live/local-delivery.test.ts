@@ -3,7 +3,7 @@ import { io as connect, Socket as ClientSocket } from "socket.io-client"
 import { Delta, LIVE_NAMESPACE, RoomState, Snapshot } from "../../../lib/live"
 import { LiveHub } from "./live-hub"
 import { MemoryRoomStore } from "./room-store"
-import { startScreenServer } from "./screen-server"
+import { startSocketServer } from "./socket-server"
 
 const logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as any
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -48,7 +48,7 @@ function screen(port: number) {
   return seen
 }
 
-describe("welcoming a screen while the room keeps publishing", () => {
+describe("connecting a screen while the room keeps publishing", () => {
   const closers: Array<() => unknown> = []
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close()
@@ -57,9 +57,9 @@ describe("welcoming a screen while the room keeps publishing", () => {
   it("brings it from its snapshot to the live stream without a gap", async () => {
     let count = 0
     const hub = new LiveHub(new SlowStore(), () => [async (): Promise<RoomState> => ({ totals: { n: count++ } })], logger)
-    const server = (await startScreenServer(
+    const server = (await startSocketServer(
       { port: 0, host: "127.0.0.1", corsOrigins: [], redisUrl: null },
-      hub.door(async () => ({ ok: true, viewer: { kind: "admin" } })),
+      hub.access(async () => ({ ok: true, viewer: { kind: "admin" } })),
       logger
     ))!
     hub.useScreens(server)

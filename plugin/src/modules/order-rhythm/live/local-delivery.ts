@@ -3,7 +3,7 @@ import { Delta, ReplayBuffer, RoomName } from "../../../lib/live"
 
 /**
  * Hands each room's deltas to this process's screens, in seq order, and remembers the last
- * ones it handed out. A screen being welcomed is brought from its snapshot to the live stream
+ * ones it handed out. A screen being connected is brought from its snapshot to the live stream
  * with what this process delivered meanwhile, in the same synchronous step as the snapshot:
  * no live delta can slip in between. (When the catch-up was read from the room store after the
  * snapshot went out, a delta published during that read reached the screen before the older

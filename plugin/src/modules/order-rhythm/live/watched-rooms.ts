@@ -13,7 +13,7 @@ export const WATCHING_TTL_MS = 15_000
  * process knows its own sockets; a `worker` process has none and ingests for all of them. So
  * each serving process says, every few seconds and whenever a screen joins, which rooms it
  * watches (a key that expires, so a process that died stops counting), and a process that skips
- * an unwatched room marks it dirty: whoever welcomes its first screen, or watches it when the
+ * an unwatched room marks it dirty: whoever connects its first screen, or watches it when the
  * mark lands, recounts it first.
  */
 export class RedisWatchedRooms {

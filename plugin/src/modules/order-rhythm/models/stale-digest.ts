@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * A digest block above the hour whose hours changed since it was last added up. Ingests only
- * recount their hours and mark the blocks above them here; a settle shortly after adds the
+ * recount their hours and mark the blocks above them here; a refresh shortly after adds the
  * blocks up again. Until then a read takes a stale block's children instead, so it is never
  * wrong, only a few rows longer.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { HourBucket } from "../../../lib/rhythm"
-import { BLOCK_MS, ClosedHourCache, SETTLE_MS, splitAtCut } from "./closed-hours"
+import { BLOCK_MS, ClosedHourCache, STABLE_FOR_MS, splitAtCut } from "./closed-hours"
 
 const HOUR = 3_600_000
 const NOW = Date.UTC(2026, 10, 28, 12, 30)
@@ -54,7 +54,7 @@ describe("ClosedHourCache", () => {
     expect((await (await cache.view()).hours(window))[0].bucket.orders).toBe(3)
     state.token = "b"
     await cache.view()
-    state.now += SETTLE_MS
+    state.now += STABLE_FOR_MS
     expect((await (await cache.view()).hours(window))[0].bucket.orders).toBe(4)
   })
 
@@ -89,7 +89,7 @@ describe("ClosedHourCache", () => {
     expect(during.cutMs).toBe(-Infinity)
     expect(await during.hours([{ fromMs: TODAY - BLOCK_MS, toMs: TODAY }])).toEqual([])
     expect(state.reads).toBe(0)
-    clock.now += SETTLE_MS
+    clock.now += STABLE_FOR_MS
     expect((await cache.view()).cutMs).toBe(TODAY)
   })
 

@@ -24,7 +24,7 @@ const PREFETCH_BLOCKS = 400
  * would be filled only to be dropped: reads go to the store until the closed hours have stood
  * unchanged this long.
  */
-export const SETTLE_MS = 30_000
+export const STABLE_FOR_MS = 30_000
 
 /** An hour bucket with its start as epoch milliseconds. */
 export type CachedHour = { bucket: HourBucket; ms: number }
@@ -54,7 +54,7 @@ export class ClosedHourCache {
     private readonly source: ClosedHourSource,
     private readonly clock: () => number = Date.now,
     /** How long past hours must stand unchanged before they are copied again (tests shorten it). */
-    public settleMs = SETTLE_MS
+    public stableForMs = STABLE_FOR_MS
   ) {}
 
   /**
@@ -71,7 +71,7 @@ export class ClosedHourCache {
       this.generation = generation
     }
     const now = this.clock()
-    const cutMs = now - this.changedAt < this.settleMs ? -Infinity : Math.floor((now - CLOSED_AFTER_MS) / BLOCK_MS) * BLOCK_MS
+    const cutMs = now - this.changedAt < this.stableForMs ? -Infinity : Math.floor((now - CLOSED_AFTER_MS) / BLOCK_MS) * BLOCK_MS
     return { cutMs, hours: (windows) => this.hours(windows, cutMs) }
   }
 

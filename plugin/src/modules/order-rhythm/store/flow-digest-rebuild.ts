@@ -1,7 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { SlaStage } from "../../../lib/rhythm"
 import { Knex } from "./knex"
-import { digestConfig, DigestConfig, markHoursStale, placementHoursBetween, placementSpan, settleFlowDigests } from "./flow-digests"
+import { digestConfig, DigestConfig, markHoursStale, placementHoursBetween, placementSpan, refreshStaleDigests } from "./flow-digests"
 import { readState, writeState } from "./plugin-state"
 
 const STATE_KEY = "flow_digests"
@@ -25,7 +25,7 @@ export async function flowDigestsReady(knex: Knex, slaHours: Partial<Record<SlaS
 /**
  * Builds every stored digest from the facts when they are missing (the plugin was upgraded
  * into a store with history) or were built with other SLA targets: a week of placement hours at
- * a time is marked stale and settled, as an ingest's hours are. Ingests running meanwhile mark
+ * a time is marked stale and recounted, as an ingest's hours are. Ingests running meanwhile mark
  * theirs under the same lock, so whatever order the two take, each hour ends counted from the
  * facts. Until the last page is done, reads take the window's orders raw.
  */
@@ -37,7 +37,7 @@ export async function ensureFlowDigests(
   const config = digestConfig(slaHours)
   if (await io.read((knex) => flowDigestsReady(knex, slaHours))) {
     // What a process that stopped right after an ingest left stale.
-    await io.write((knex) => settleFlowDigests(knex, slaHours))
+    await io.write((knex) => refreshStaleDigests(knex, slaHours))
     return "ready"
   }
   await io.write((knex) => writeState(knex, STATE_KEY, { config, ready: false } satisfies DigestState))
@@ -49,7 +49,7 @@ export async function ensureFlowDigests(
       const page = await io.read((knex) => placementHoursBetween(knex, from, from + PAGE_MS))
       if (page.length) {
         await io.write((knex) => markHoursStale(knex, page))
-        await io.write((knex) => settleFlowDigests(knex, slaHours))
+        await io.write((knex) => refreshStaleDigests(knex, slaHours))
       }
       hours += page.length
     }

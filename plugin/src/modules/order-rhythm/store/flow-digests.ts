@@ -45,9 +45,9 @@ const LOCK = "select pg_advisory_xact_lock(hashtext('order_rhythm_flow_digest'))
 /**
  * Marks these placement hours, and every block above them, stale: what an ingest does, in its
  * own transaction, so the facts and the marks commit together and the ingest pays for a few
- * rows only. settleFlowDigests recounts them shortly after; reads meanwhile take a stale hour
- * raw. The lock orders marks against a settle: a mark made while one runs waits for it, so the
- * settle cannot delete a mark it did not count.
+ * rows only. refreshStaleDigests recounts them shortly after; reads meanwhile take a stale hour
+ * raw. The lock orders marks against a refresh: a mark made while one runs waits for it, so the
+ * refresh cannot delete a mark it did not count.
  */
 export async function markHoursStale(knex: Knex, hours: number[]): Promise<number> {
   const touched = [...new Set(hours)]
@@ -93,9 +93,9 @@ async function recountHours(knex: Knex, touched: number[], slaHours: Partial<Rec
 /**
  * Recounts the stale hours from the facts, then adds up the stale blocks above them from the
  * level below, smallest first, so each level reads children that are already up to date.
- * Returns how many blocks it settled.
+ * Returns how many blocks it recounted.
  */
-export async function settleFlowDigests(knex: Knex, slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
+export async function refreshStaleDigests(knex: Knex, slaHours: Partial<Record<SlaStage, number>>, nowMs = Date.now()): Promise<number> {
   await knex.raw(LOCK)
   const stale: Block[] = (await knex("order_rhythm_stale_digest").select("block_hours", "block_start").whereNull("deleted_at")).map((row: any) => ({
     hours: row.block_hours,
@@ -112,7 +112,7 @@ export async function settleFlowDigests(knex: Knex, slaHours: Partial<Record<Sla
       .whereIn("block_start", children.map((child) => new Date(child.startMs)))
       .whereNull("deleted_at")
     // Each child row to its parent's digests by channel x location, in one pass (a backfill
-    // settles thousands of blocks at once: a scan of all children per parent was quadratic).
+    // recounts thousands of blocks at once: a scan of all children per parent was quadratic).
     const parentOf = new Map(parents.flatMap((parent) => childBlocks(parent).map((child) => [child.startMs, parent.startMs] as const)))
     const byParent = new Map<number, Map<string, FlowDigest[]>>()
     for (const row of stored) {
@@ -184,7 +184,7 @@ function distinctBlocks(blocks: Block[]): Block[] {
 /**
  * The cohort of orders placed in [fromMs, toMs) for these channels (undefined: all) and this
  * location (undefined: all), from the stored blocks that cover its whole hours plus the raw
- * orders of the partial hours at its ends and of the hours not settled yet, digested at `nowMs`
+ * orders of the partial hours at its ends and of the hours not recounted yet, digested at `nowMs`
  * with the same targets.
  */
 export async function readCohortDigest(

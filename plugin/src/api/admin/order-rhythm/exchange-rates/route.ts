@@ -4,11 +4,12 @@ import { ORDER_RHYTHM_MODULE } from "../../../../modules/order-rhythm"
 import type OrderRhythmModuleService from "../../../../modules/order-rhythm/service"
 import type { PostExchangeRatesBodyType } from "./validators"
 import { assertKnownCurrencies } from "./known-currencies"
+import { enterExchangeRatesWorkflow } from "../../../../workflows/reporting-currency/enter-exchange-rates"
 
 /** The reporting currency (null: figures stay per currency) and the rates entered against it. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-  const { reportingCurrency, rates } = await rhythm.reportingRates()
+  const { reportingCurrency, rates } = await rhythm.currency.read()
   res.json({ reporting_currency: reportingCurrency, exchange_rates: rates })
 }
 
@@ -19,7 +20,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest<PostExchangeRatesBodyType>, res: MedusaResponse) {
   const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
   const body = req.validatedBody
-  const { reportingCurrency } = await rhythm.reportingRates()
+  const { reportingCurrency } = await rhythm.currency.read()
   if (!reportingCurrency) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -34,9 +35,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostExchangeRatesBody
     )
   }
   await assertKnownCurrencies(req, body.rates.map((entry) => entry.currency_code))
-  await rhythm.enterExchangeRates(body.rates, req.auth_context?.actor_id ?? null)
-  // The wall's converted big numbers follow at once.
-  await rhythm.figuresChanged()
-  const after = await rhythm.reportingRates()
+  await enterExchangeRatesWorkflow(req.scope).run({ input: { rates: body.rates, created_by: req.auth_context?.actor_id ?? null } })
+  const after = await rhythm.currency.read()
   res.status(201).json({ reporting_currency: after.reportingCurrency, exchange_rates: after.rates })
 }

@@ -7,8 +7,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
   res.json({
     live: {
-      port: (await rhythm.livePort()) ?? rhythm.options.socket.port,
-      running: (await rhythm.livePort()) !== null,
+      port: (await rhythm.live.port()) ?? rhythm.options.socket.port,
+      running: (await rhythm.live.port()) !== null,
       timezone: rhythm.options.timezone,
     },
   })

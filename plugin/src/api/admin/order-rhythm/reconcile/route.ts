@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { reconcileOrders } from "../../../../workflows/reconcile-orders"
+import { reconcileOrders } from "../../../../workflows/reconcile/reconcile-orders"
 import type { PostReconcileBodyType } from "./validators"
 
 /**

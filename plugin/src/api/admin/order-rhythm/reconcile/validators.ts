@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 
 export const PostReconcileBody = z
   .object({
-    /** Walk every order again, not just those changed since the last run. */
+    /** Check every order again, not just those changed since the last run. */
     from_scratch: z.boolean().default(false),
     wait: z.boolean().default(true),
   })

@@ -3,10 +3,11 @@ import { ORDER_RHYTHM_MODULE } from "../../../../modules/order-rhythm"
 import type OrderRhythmModuleService from "../../../../modules/order-rhythm/service"
 import { assertKnownCurrencies } from "../exchange-rates/known-currencies"
 import type { PostReportingCurrencyBodyType } from "./validators"
+import { setReportingCurrencyWorkflow } from "../../../../workflows/reporting-currency/set-reporting-currency"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-  const { reportingCurrency } = await rhythm.reportingRates()
+  const { reportingCurrency } = await rhythm.currency.read()
   res.json({ reporting_currency: reportingCurrency })
 }
 
@@ -20,9 +21,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostReportingCurrency
   if (code) {
     await assertKnownCurrencies(req, [code])
   }
-  await rhythm.setReportingCurrency(code)
-  // The wall's big numbers switch at once.
-  await rhythm.figuresChanged()
-  const { reportingCurrency, rates } = await rhythm.reportingRates()
+  await setReportingCurrencyWorkflow(req.scope).run({ input: { currency_code: code } })
+  const { reportingCurrency, rates } = await rhythm.currency.read()
   res.json({ reporting_currency: reportingCurrency, exchange_rates: rates })
 }

@@ -15,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, GetRhythmQuer
   const toUtc = query.to ? new Date(query.to).toISOString() : now.toISOString()
   const fromUtc = query.from ? new Date(query.from).toISOString() : new Date(Date.parse(toUtc) - 7 * DAY_MS).toISOString()
   const rhythm = req.scope.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-  const result = await rhythm.rhythm({
+  const result = await rhythm.figures.rhythm({
     nowUtc: now.toISOString(),
     fromUtc,
     toUtc,

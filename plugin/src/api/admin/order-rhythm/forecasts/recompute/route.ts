@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { recomputeForecastsWorkflow } from "../../../../../workflows/recompute-forecasts"
+import { recomputeForecastsWorkflow } from "../../../../../workflows/forecasts/recompute-forecasts"
 import { assertKnownVariants } from "../known-variants"
 import type { PostRecomputeForecastsBodyType } from "../validators"
 

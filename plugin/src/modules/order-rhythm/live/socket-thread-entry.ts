@@ -3,41 +3,41 @@
  * the built `.js` next to this file (`.medusa/server`), started by ./screen-thread. A message
  * to 1,000 screens is 1,000 socket writes; here they take the second core instead of the
  * event loop that serves checkouts and ingests orders. The figures stay in the main thread:
- * this one asks it who may enter and what to show (only data crosses).
+ * this one asks it who may connect and what each screen is sent (only data crosses).
  */
 import { parentPort, workerData } from "node:worker_threads"
 import type { Logger } from "@medusajs/framework/types"
-import type { ScreenDoor } from "./live-hub"
-import { startScreenServer, type ScreenServerOptions } from "./screen-server"
-import type { FromScreens, ToScreens } from "./screen-thread-messages"
+import type { HubAccess } from "./live-hub"
+import { startSocketServer, type SocketServerOptions } from "./socket-server"
+import type { FromSocketThread, ToSocketThread } from "./socket-thread-messages"
 
 const main = parentPort!
-const tell = (message: FromScreens) => main.postMessage(message)
+const tell = (message: FromSocketThread) => main.postMessage(message)
 
 const log = (level: "error" | "warn" | "info" | "debug") => (message: string) => tell({ t: "log", level, message })
 const logger = { error: log("error"), warn: log("warn"), info: log("info"), debug: log("debug") } as unknown as Logger
 
 const asked = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>()
 let nextAsk = 0
-const ask = <T>(method: keyof ScreenDoor, args: unknown[]) =>
+const ask = <T>(method: keyof HubAccess, args: unknown[]) =>
   new Promise<T>((resolve, reject) => {
     const id = nextAsk++
     asked.set(id, { resolve, reject })
     tell({ t: "ask", id, method, args })
   })
-const door: ScreenDoor = {
-  admit: (auth) => ask("admit", [auth]),
-  show: (rooms, lastSeqs, arriving) => ask("show", [rooms, lastSeqs, arriving]),
+const access: HubAccess = {
+  authorize: (auth) => ask("authorize", [auth]),
+  sync: (rooms, lastSeqs, arriving) => ask("sync", [rooms, lastSeqs, arriving]),
 }
 
 async function run() {
-  const server = await startScreenServer(workerData.options as ScreenServerOptions, door, logger, (rooms) => tell({ t: "rooms", rooms }))
+  const server = await startSocketServer(workerData.options as SocketServerOptions, access, logger, (rooms) => tell({ t: "rooms", rooms }))
   if (!server) {
     tell({ t: "failed" })
     main.close()
     return
   }
-  main.on("message", (message: ToScreens) => {
+  main.on("message", (message: ToSocketThread) => {
     switch (message.t) {
       case "deliver":
         server.deliver(message.deltas)

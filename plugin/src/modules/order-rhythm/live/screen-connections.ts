@@ -1,22 +1,22 @@
 import type { Namespace, Socket } from "socket.io"
 import type { Logger } from "@medusajs/framework/types"
 import type { Delta, HandshakeAuth, RefusalCode, RoomName } from "../../../lib/live"
-import type { ScreenDoor } from "./live-hub"
+import type { HubAccess } from "./live-hub"
 import type { LocalDelivery } from "./local-delivery"
 
 /**
- * The screens' side of the door: each handshake is admitted (or refused with a code and a
- * reason) by the hub, each new screen joins its rooms and is shown its snapshot, and a screen
- * that saw a gap is shown its rooms again. Runs where the sockets are (the screen thread).
+ * Screen connections on the socket server: each handshake is authorized (or refused with a code
+ * and a reason) by the hub, each new screen joins its rooms and is sent its snapshot, and a
+ * screen that saw a gap is sent its rooms again. Runs where the sockets are (the socket thread).
  */
-export function welcomeScreens(nsp: Namespace, local: LocalDelivery, door: ScreenDoor, logger: Logger) {
+export function acceptScreens(nsp: Namespace, local: LocalDelivery, access: HubAccess, logger: Logger) {
   nsp.use(async (socket, next) => {
     try {
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth
-      const admitted = await door.admit(auth)
-      if (!admitted.ok) return next(refusal(admitted.code, admitted.message))
-      socket.data.rooms = admitted.rooms
-      socket.data.tokenId = admitted.tokenId
+      const admission = await access.authorize(auth)
+      if (!admission.ok) return next(refusal(admission.code, admission.message))
+      socket.data.rooms = admission.rooms
+      socket.data.tokenId = admission.tokenId
       next()
     } catch (error) {
       logger.error(`order-rhythm: socket handshake failed: ${(error as Error)?.stack ?? error}`)
@@ -24,24 +24,24 @@ export function welcomeScreens(nsp: Namespace, local: LocalDelivery, door: Scree
     }
   })
   nsp.on("connection", (socket) => {
-    welcome(socket, local, door, logger).catch((error) => {
-      logger.error(`order-rhythm: could not welcome a screen: ${(error as Error)?.stack ?? error}`)
+    connectScreen(socket, local, access, logger).catch((error) => {
+      logger.error(`order-rhythm: could not connect a screen: ${(error as Error)?.stack ?? error}`)
       socket.disconnect(true)
     })
   })
 }
 
-async function welcome(socket: Socket, local: LocalDelivery, door: ScreenDoor, logger: Logger) {
+async function connectScreen(socket: Socket, local: LocalDelivery, access: HubAccess, logger: Logger) {
   const rooms: RoomName[] = socket.data.rooms
   // Joined first: a delta published while the snapshot is read still reaches the screen,
   // and the catch-up below covers the other order of events.
   socket.join(rooms)
   if (socket.data.tokenId) socket.join(`token:${socket.data.tokenId}`)
   const seqs = ((socket.handshake.auth ?? {}) as HandshakeAuth).seqs ?? {}
-  await sendSnapshot(socket, local, door, rooms, seqs, true)
+  await sendSnapshot(socket, local, access, rooms, seqs, true)
   socket.on("resync", (message: { rooms?: string[] }) => {
     const asked = (message?.rooms ?? []).filter((room) => rooms.includes(room))
-    sendSnapshot(socket, local, door, asked.length ? asked : rooms, {}, false).catch((error) =>
+    sendSnapshot(socket, local, access, asked.length ? asked : rooms, {}, false).catch((error) =>
       logger.error(`order-rhythm: resync failed: ${(error as Error)?.stack ?? error}`)
     )
   })
@@ -56,13 +56,13 @@ async function welcome(socket: Socket, local: LocalDelivery, door: ScreenDoor, l
 async function sendSnapshot(
   socket: Socket,
   local: LocalDelivery,
-  door: ScreenDoor,
+  access: HubAccess,
   rooms: RoomName[],
   lastSeqs: Record<string, number>,
   arriving: boolean
 ) {
   for (let attempt = 1; ; attempt++) {
-    const { snapshot, replays } = await door.show(rooms, lastSeqs, arriving && attempt === 1)
+    const { snapshot, replays } = await access.sync(rooms, lastSeqs, arriving && attempt === 1)
     // From here to the end nothing awaits: no live delta goes out in between.
     const meanwhile: Delta[] = []
     let complete = true

@@ -1,57 +1,55 @@
+import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ORDER_RHYTHM_MODULE } from "../modules/order-rhythm"
-import type OrderRhythmModuleService from "../modules/order-rhythm/service"
-import { ingestOrdersWorkflow } from "./ingest-orders"
-import { ingestInventoryWorkflow } from "./ingest-inventory"
-import { tradingWithin } from "./batch/ingest-orders-soon"
-import type { WalkProgress } from "./reconcile-progress"
+import { ORDER_RHYTHM_MODULE } from "../../modules/order-rhythm"
+import type OrderRhythmModuleService from "../../modules/order-rhythm/service"
+import { RECONCILE_PROGRESS_KEYS, type ReconcileCursor, type ReconcileProgress } from "../../lib/reconciliation"
+import { tradingWithin } from "../batch/ingest-orders-soon"
+import { reconcileOrdersBatchWorkflow, reconcileStockBatchWorkflow } from "./reconcile-batch"
+import { batchTurns } from "./batch-turns"
+import type { AdvanceReconcileCursorInput } from "../steps/advance-reconcile-cursor"
 
-/** A walk gives way to live orders that arrived within this long. */
+/** A reconciliation gives way to live orders that arrived within this long. */
 const TRADING_WINDOW_MS = 30_000
-/** While the store trades, a walk rests this many times as long as each batch took... */
+/** While the store trades, a reconciliation rests this many times as long as each batch took... */
 const REST_PER_BATCH = 2
 /** ...and its batches are this small, so no checkout waits long behind one. */
 const TRADING_BATCH = 100
 
-export type ReconcileCursor = { updated_at: string; id: string }
-
-/** Where each walk saves how far it has come (see ./reconcile-progress and GET /admin/order-rhythm/status). */
-export const PROGRESS_KEYS = { orders: "reconcile_progress", stockLevels: "reconcile_inventory_progress" } as const
-export type WalkResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
-export type ReconcileResult = WalkResult & { inventory: WalkResult }
+export type ReconcilePassResult = { processed: number; batches: number; cursor: ReconcileCursor | null }
+export type ReconcileResult = ReconcilePassResult & { inventory: ReconcilePassResult }
 
 let running: Promise<ReconcileResult> | null = null
 
 /**
- * Walks Medusa's orders, then its stock levels, by an (updated_at, id) cursor each, and
- * ingests every batch through the same workflows as live events. On a store with history
- * the first walk is the backfill; after it, each run repairs what events missed (orders
- * made by createOrderWorkflow, which emits nothing; changes while the plugin was down).
- * The cursors are saved after every batch, so an interrupted backfill resumes where it
- * stopped. One walk at a time per process.
+ * Reads Medusa's orders, then its stock levels, in (updated_at, id) order from a saved cursor
+ * each, and takes in every batch through the same steps as live events, one workflow per batch
+ * (./reconcile-batch). On a store with history the first run is the backfill; after it, each run
+ * repairs what events missed (orders made by createOrderWorkflow, which emits nothing; changes
+ * while the plugin was down). The cursors are saved with every batch, so an interrupted backfill
+ * resumes where it stopped. One run at a time per process.
  */
 export function reconcileOrders(
   container: MedusaContainer,
   options: { batchSize?: number; fromScratch?: boolean } = {}
 ): Promise<ReconcileResult> {
   running ??= (async () => {
-    const orders = await walk(container, {
+    const orders = await reconcilePass(container, {
       entity: "order",
       what: "orders",
       cursorKey: "reconcile_cursor",
-      progressKey: PROGRESS_KEYS.orders,
+      progressKey: RECONCILE_PROGRESS_KEYS.orders,
       ...options,
-      ingest: (ids) => ingestOrdersWorkflow(container).run({ input: { order_ids: ids } }),
+      ingest: (ids, cursor) => reconcileOrdersBatchWorkflow(container).run({ input: { order_ids: ids, cursor } }),
     })
-    const inventory = await walk(container, {
+    const inventory = await reconcilePass(container, {
       entity: "inventory_level",
       what: "stock levels",
       cursorKey: "reconcile_inventory_cursor",
-      progressKey: PROGRESS_KEYS.stockLevels,
+      progressKey: RECONCILE_PROGRESS_KEYS.stockLevels,
       ...options,
       itemField: "inventory_item_id",
-      ingest: (ids) => ingestInventoryWorkflow(container).run({ input: { inventory_item_ids: ids } }),
+      ingest: (ids, cursor) => reconcileStockBatchWorkflow(container).run({ input: { inventory_item_ids: ids, cursor } }),
     })
     return { ...orders, inventory }
   })().finally(() => {
@@ -60,7 +58,8 @@ export function reconcileOrders(
   return running
 }
 
-async function walk(
+/** One entity's pass: its records changed since the cursor, batch by batch. */
+async function reconcilePass(
   container: MedusaContainer,
   options: {
     entity: string
@@ -71,19 +70,21 @@ async function walk(
     fromScratch?: boolean
     /** The field to hand to `ingest` instead of the record's id. */
     itemField?: string
-    ingest: (ids: string[]) => Promise<unknown>
+    /** Takes in one batch and saves its cursor (a workflow). */
+    ingest: (ids: string[], cursor: AdvanceReconcileCursorInput) => Promise<unknown>
   }
-): Promise<WalkResult> {
+): Promise<ReconcilePassResult> {
   const { entity, what, cursorKey, progressKey, batchSize = 500, fromScratch = false, itemField } = options
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const rhythm = container.resolve<OrderRhythmModuleService>(ORDER_RHYTHM_MODULE)
-  let cursor = fromScratch ? null : await rhythm.getState<ReconcileCursor>(cursorKey)
+  let cursor = fromScratch ? null : await rhythm.state.get<ReconcileCursor>(cursorKey)
+  const runId = randomUUID()
   const total = await countAfter(query, entity, cursor)
   const started = Date.now()
   let processed = 0
   let batches = 0
-  const progress: WalkProgress = {
+  const progress: ReconcileProgress = {
     what,
     running: true,
     processed: 0,
@@ -93,20 +94,21 @@ async function walk(
     finished_at: null,
     error: null,
   }
-  const saveProgress = (change: Partial<WalkProgress>) => {
+  const saveProgress = (change: Partial<ReconcileProgress>) => {
     Object.assign(progress, change, { processed, updated_at: new Date().toISOString() })
-    return rhythm.setState(progressKey, progress)
+    return rhythm.state.set(progressKey, progress)
   }
   await saveProgress({})
   try {
     // Two batches in flight: while one is written and recounted (PostgreSQL's work), the next is
     // loaded through Query and derived (this process's work), so a backfill keeps both of a
     // machine's cores busy. The batches' transactions meet only on the recount locks, which they
-    // take in the same order; cursors are saved in walk order, each once its batch is in.
+    // take in the same order; cursors are saved in batch order, each once its batch is in.
     // But while the store trades (order events in this process lately), history gives way to the
     // shop: one small batch at a time, then a rest twice as long, so checkouts keep two thirds of it.
     let previous: Promise<void> = Promise.resolve()
     let pageCursor = cursor
+    let sent = 0
     while (true) {
       const trading = tradingWithin(TRADING_WINDOW_MS)
       const take = trading ? Math.min(batchSize, TRADING_BATCH) : batchSize
@@ -124,9 +126,11 @@ async function walk(
       const reached: ReconcileCursor = { updated_at: new Date(last.updated_at).toISOString(), id: last.id }
       pageCursor = reached
       const batchStarted = Date.now()
-      const ingesting = options.ingest([...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))])
+      const ids = [...new Set(page.map((row) => (itemField ? row[itemField] : row.id) as string))]
+      const ingesting = options.ingest(ids, { key: cursorKey, cursor: reached, run_id: runId, batch: sent++ })
+      // A failed batch ends the run's turns: the batch behind it must not wait for its cursor forever.
+      ingesting.catch((error) => batchTurns.end(runId, error))
       const current = Promise.all([ingesting, previous]).then(async () => {
-        await rhythm.setState(cursorKey, reached)
         cursor = reached
         processed += page.length
         batches += 1
@@ -158,9 +162,11 @@ async function walk(
     }
     await previous
   } catch (error) {
-    // Told as it is: the operator sees the walk failed, and the next run resumes at the saved cursor.
+    // Told as it is: the operator sees the run failed, and the next one resumes at the saved cursor.
     await saveProgress({ running: false, error: String((error as Error)?.message ?? error) }).catch(() => {})
     throw error
+  } finally {
+    batchTurns.end(runId)
   }
   await saveProgress({ running: false, finished_at: new Date().toISOString() })
   return { processed, batches, cursor }

@@ -3,11 +3,11 @@ import type { Logger } from "@medusajs/framework/types"
 import type { PluginOptions } from "../../../lib/options"
 import { Identify, LiveHub, RoomFigures } from "./live-hub"
 import { MemoryRoomStore, RedisRoomStore, RoomStore } from "./room-store"
-import { DELTA_CHANNEL, type ScreenServer } from "./screen-server"
-import { startScreens } from "./screen-thread"
+import { DELTA_CHANNEL, type SocketServer } from "./socket-server"
+import { startSocketServerThread } from "./socket-thread"
 import { RedisWatchedRooms } from "./watched-rooms"
 
-export type LiveServer = { hub: LiveHub; screens: ScreenServer | null; close(): Promise<void> }
+export type LiveStream = { hub: LiveHub; screens: SocketServer | null; close(): Promise<void> }
 
 /** "Today" moves with the clock even when no order comes: watched rooms are recounted this often. */
 const CLOCK_RECOUNT_MS = 60_000
@@ -18,13 +18,13 @@ const CLOCK_RECOUNT_MS = 60_000
  * not work with its Redis adapter, hence our own sequences). The hub and its figures stay in
  * the main thread; the screens are served from a thread of their own (./screen-thread).
  */
-export async function startLiveServer(input: {
+export async function startLiveStream(input: {
   options: PluginOptions
   logger: Logger
   figures: RoomFigures
   identify: Identify
   workerOnly: boolean
-}): Promise<LiveServer | null> {
+}): Promise<LiveStream | null> {
   const { options, logger } = input
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null
   const store: RoomStore = redis ? new RedisRoomStore(redis, DELTA_CHANNEL) : new MemoryRoomStore()
@@ -47,7 +47,7 @@ export async function startLiveServer(input: {
   }
 
   const screenOptions = { port: options.socket.port, host: options.socket.host, corsOrigins: options.socket.corsOrigins, redisUrl: options.redisUrl ?? null }
-  const screens = await startScreens(screenOptions, hub.door(input.identify), logger, options.socket.thread)
+  const screens = await startSocketServerThread(screenOptions, hub.access(input.identify), logger, options.socket.thread)
   if (!screens) {
     await close()
     return null

@@ -5,10 +5,10 @@ import Redis from "ioredis"
 import { createAdapter } from "@socket.io/redis-adapter"
 import type { Logger } from "@medusajs/framework/types"
 import { Delta, InOrderDelivery, LIVE_NAMESPACE, RoomName } from "../../../lib/live"
-import type { ScreenDoor } from "./live-hub"
+import type { HubAccess } from "./live-hub"
 import { LocalDelivery } from "./local-delivery"
-import { welcomeScreens } from "./screen-welcome"
-import { startWallServer } from "./wall-server"
+import { acceptScreens } from "./screen-connections"
+import { startWallHttpServer } from "./wall-http-server"
 
 /**
  * With Redis every publication of every process is published on this channel by the room
@@ -20,7 +20,7 @@ import { startWallServer } from "./wall-server"
 export const DELTA_CHANNEL = "order-rhythm:deltas"
 
 /** Plain data only: these cross into the screen thread. */
-export type ScreenServerOptions = {
+export type SocketServerOptions = {
   port: number
   host: string
   corsOrigins: string[]
@@ -32,10 +32,10 @@ export type ScreenServerOptions = {
  * `inThread`: the heap is the screen thread's own, apart from the process's main heap, and
  * `busyMs` how long its event loop has been busy since it started (wall time).
  */
-export type ScreenStats = { sockets: number; heapUsed: number; external: number; inThread: boolean; busyMs: number }
+export type SocketServerStats = { sockets: number; heapUsed: number; external: number; inThread: boolean; busyMs: number }
 
 /** The wall's HTTP server with Socket.IO on it, and the screens connected to it. */
-export type ScreenServer = {
+export type SocketServer = {
   port: number
   /** One room's deltas in seq order, as one message (without Redis: the hub's publications). */
   deliver(deltas: Delta[]): void
@@ -47,7 +47,7 @@ export type ScreenServer = {
    * Sockets and this server's own heap (the screen thread's, when it runs in one); `collect`
    * first runs the garbage collector twice where it is exposed (--expose-gc, benchmarks).
    */
-  stats(collect?: boolean): Promise<ScreenStats>
+  stats(collect?: boolean): Promise<SocketServerStats>
   close(): Promise<void>
 }
 
@@ -59,13 +59,13 @@ export const isFigureRoom = (room: RoomName) => room.startsWith("wall") || room.
  * hears whenever a room gains its first screen or loses its last one. Null when the port
  * cannot be had (already logged).
  */
-export async function startScreenServer(
-  options: ScreenServerOptions,
-  door: ScreenDoor,
+export async function startSocketServer(
+  options: SocketServerOptions,
+  access: HubAccess,
   logger: Logger,
   watchedChanged: (rooms: RoomName[]) => void = () => {}
-): Promise<ScreenServer | null> {
-  const wall = await startWallServer({ port: options.port, host: options.host, logger })
+): Promise<SocketServer | null> {
+  const wall = await startWallHttpServer({ port: options.port, host: options.host, logger })
   if (!wall) return null
   const io = new Server(wall.server, {
     serveClient: false,
@@ -95,7 +95,7 @@ export async function startScreenServer(
   // The adapter is replaced above (with Redis): listen on the one in use.
   nsp.adapter.on("create-room", roomsChanged)
   nsp.adapter.on("delete-room", roomsChanged)
-  welcomeScreens(nsp, local, door, logger)
+  acceptScreens(nsp, local, access, logger)
 
   return {
     port: wall.port,

@@ -4,7 +4,7 @@ import path from "node:path"
 import sirv from "sirv"
 import type { Logger } from "@medusajs/framework/types"
 
-export type WallServer = {
+export type WallHttpServer = {
   server: http.Server
   port: number
   close(): Promise<void>
@@ -18,7 +18,7 @@ export const DASHBOARD_DIR = path.resolve(__dirname, "..", "..", "..", "..", "da
  * wall display (and, with the live stream, Socket.IO) gets a port of its own. One URL,
  * no separate web server for the screen on the wall.
  */
-export function startWallServer(options: { port: number; host: string; logger: Logger }): Promise<WallServer | null> {
+export function startWallHttpServer(options: { port: number; host: string; logger: Logger }): Promise<WallHttpServer | null> {
   const { port, host, logger } = options
   const hasDashboard = fs.existsSync(path.join(DASHBOARD_DIR, "index.html"))
   const serveDashboard = hasDashboard ? sirv(DASHBOARD_DIR, { single: true, etag: true }) : null

@@ -3,9 +3,9 @@ import path from "node:path"
 import { Worker } from "node:worker_threads"
 import type { Logger } from "@medusajs/framework/types"
 import type { Delta, RoomName } from "../../../lib/live"
-import type { ScreenDoor } from "./live-hub"
-import { startScreenServer, type ScreenServer, type ScreenServerOptions, type ScreenStats } from "./screen-server"
-import type { FromScreens, ToScreens } from "./screen-thread-messages"
+import type { HubAccess } from "./live-hub"
+import { startSocketServer, type SocketServer, type SocketServerOptions, type SocketServerStats } from "./socket-server"
+import type { FromSocketThread, ToSocketThread } from "./socket-thread-messages"
 
 /** A screen thread that stopped is started again after this long, doubling up to a minute. */
 const RESTART_MS = 1000
@@ -14,22 +14,22 @@ const RESTART_MAX_MS = 60_000
 const CLOSE_MS = 5000
 
 /** The stats of a screen thread that is not running. */
-const NO_SCREENS: ScreenStats = { sockets: 0, heapUsed: 0, external: 0, inThread: true, busyMs: 0 }
+const NO_SCREENS: SocketServerStats = { sockets: 0, heapUsed: 0, external: 0, inThread: true, busyMs: 0 }
 
 /**
- * Serves the screens from a worker thread of their own (./screen-thread-entry), unless the
+ * Serves the screens from a worker thread of their own (./socket-thread-entry), unless the
  * operator asked for none (socket.thread: false). Running from TypeScript source (unit tests)
  * there is no `.js` to start, and they are served in this thread.
  */
-export async function startScreens(
-  options: ScreenServerOptions,
-  door: ScreenDoor,
+export async function startSocketServerThread(
+  options: SocketServerOptions,
+  access: HubAccess,
   logger: Logger,
   inThread = true,
-  entry = path.join(__dirname, "screen-thread-entry.js")
-): Promise<ScreenServer | null> {
-  if (!inThread || (!existsSync(entry) && __filename.endsWith(".ts"))) return startScreenServer(options, door, logger)
-  const thread = new ScreenThread(options, door, logger, entry)
+  entry = path.join(__dirname, "socket-thread-entry.js")
+): Promise<SocketServer | null> {
+  if (!inThread || (!existsSync(entry) && __filename.endsWith(".ts"))) return startSocketServer(options, access, logger)
+  const thread = new SocketServerThread(options, access, logger, entry)
   return (await thread.start()) ? thread : null
 }
 
@@ -39,19 +39,19 @@ export async function startScreens(
  * which rooms to recount. Should the thread stop, it is started again on the same port: the
  * screens reconnect with their seqs and are replayed what they missed.
  */
-class ScreenThread implements ScreenServer {
+class SocketServerThread implements SocketServer {
   port = 0
   private worker: Worker | null = null
   private watched = new Set<RoomName>()
-  private readonly stat = new Map<number, (stats: ScreenStats) => void>()
+  private readonly stat = new Map<number, (stats: SocketServerStats) => void>()
   private nextStat = 0
   private closing = false
   private restartIn = RESTART_MS
   private restartTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
-    private readonly options: ScreenServerOptions,
-    private readonly door: ScreenDoor,
+    private readonly options: SocketServerOptions,
+    private readonly access: HubAccess,
     private readonly logger: Logger,
     private readonly entry: string
   ) {}
@@ -62,7 +62,7 @@ class ScreenThread implements ScreenServer {
     this.worker = worker
     return new Promise((resolve) => {
       let started = false
-      worker.on("message", (message: FromScreens) => {
+      worker.on("message", (message: FromSocketThread) => {
         if (message.t === "ready") {
           started = true
           this.port = message.port
@@ -103,7 +103,7 @@ class ScreenThread implements ScreenServer {
     this.restartTimer.unref?.()
   }
 
-  private heard(worker: Worker, message: FromScreens) {
+  private heard(worker: Worker, message: FromSocketThread) {
     switch (message.t) {
       case "log":
         this.logger[message.level](message.message)
@@ -116,7 +116,7 @@ class ScreenThread implements ScreenServer {
         this.stat.delete(message.id)
         break
       case "ask": {
-        const answer = (this.door[message.method] as (...args: unknown[]) => Promise<unknown>)(...message.args)
+        const answer = (this.access[message.method] as (...args: unknown[]) => Promise<unknown>)(...message.args)
         answer.then(
           (value) => post(worker, { t: "answer", id: message.id, ok: true, value }),
           (error) => post(worker, { t: "answer", id: message.id, ok: false, error: String(error?.stack ?? error) })
@@ -143,7 +143,7 @@ class ScreenThread implements ScreenServer {
     return [...this.watched]
   }
 
-  stats(collect = false): Promise<ScreenStats> {
+  stats(collect = false): Promise<SocketServerStats> {
     const worker = this.worker
     if (!worker) return Promise.resolve(NO_SCREENS)
     return new Promise((resolve) => {
@@ -160,7 +160,7 @@ class ScreenThread implements ScreenServer {
     if (!worker) return
     await new Promise<void>((done) => {
       const timer = setTimeout(done, CLOSE_MS)
-      worker.on("message", (message: FromScreens) => message.t === "closed" && (clearTimeout(timer), done()))
+      worker.on("message", (message: FromSocketThread) => message.t === "closed" && (clearTimeout(timer), done()))
       worker.once("exit", () => (clearTimeout(timer), done()))
       post(worker, { t: "close" })
     })
@@ -168,6 +168,6 @@ class ScreenThread implements ScreenServer {
   }
 }
 
-function post(worker: Worker, message: ToScreens) {
+function post(worker: Worker, message: ToSocketThread) {
   worker.postMessage(message)
 }

@@ -1,9 +1,9 @@
 import type { Delta, RoomName } from "../../../lib/live"
-import type { ScreenDoor } from "./live-hub"
-import type { ScreenStats } from "./screen-server"
+import type { HubAccess } from "./live-hub"
+import type { SocketServerStats } from "./socket-server"
 
 /** What the process's main thread tells the screen thread. */
-export type ToScreens =
+export type ToSocketThread =
   | { t: "deliver"; deltas: Delta[] }
   | { t: "cut"; tokenId: string }
   | { t: "stats"; id: number; collect: boolean }
@@ -12,11 +12,11 @@ export type ToScreens =
   | { t: "close" }
 
 /** What the screen thread tells the main thread. */
-export type FromScreens =
+export type FromSocketThread =
   | { t: "ready"; port: number }
   | { t: "failed" }
   | { t: "log"; level: "error" | "warn" | "info" | "debug"; message: string }
   | { t: "rooms"; rooms: RoomName[] }
-  | { t: "ask"; id: number; method: keyof ScreenDoor; args: unknown[] }
-  | { t: "stats"; id: number; value: ScreenStats }
+  | { t: "ask"; id: number; method: keyof HubAccess; args: unknown[] }
+  | { t: "stats"; id: number; value: SocketServerStats }
   | { t: "closed" }
