@@ -3,7 +3,7 @@ import Wall from "./components/Wall.svelte"
 import { backlogFixture, cycleTimesFixture, heatMapFixture, seriesFixture, slaFixture, tickerFixture, todayFixture, totalsFixture } from "./lib/charts/fixtures"
 import { wordsFor } from "./lib/i18n/words"
 import { parseKiosk } from "./lib/kiosk"
-import { applySnapshot, emptyLiveState } from "./lib/live/live-state"
+import { applySnapshot, emptyLiveState } from "@order-rhythm/live-client"
 import type { ConnectionState } from "./lib/live/connection-state"
 import "./app.css"
 

@@ -5,7 +5,7 @@ import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 import { LiveScreen } from "./helpers/live-client"
-import { joinRows } from "../../plugin/src/lib/live/row-keys"
+import { joinRows } from "../../plugin/live-client/src/row-keys"
 
 process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Asia/Shanghai", socket: { port: 0 } })
 

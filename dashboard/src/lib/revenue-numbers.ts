@@ -1,4 +1,4 @@
-import type { TodayTotals } from "./live/protocol"
+import type { TodayTotals } from "@order-rhythm/live-client"
 
 export type RevenueNumber = { currency: string; value: number | null; previous: number | null; noRate: boolean }
 

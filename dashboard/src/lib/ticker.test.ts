@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest"
 import { tickerFixture } from "./charts/fixtures"
-import { emptyLiveState, applySnapshot } from "./live/live-state"
+import { emptyLiveState, applySnapshot } from "@order-rhythm/live-client"
 import { wallData } from "./live/wall-data"
 import { tickerRows } from "./ticker"
 
@@ -46,7 +46,7 @@ describe("wallData", () => {
 describe("wallData over values split into rows", () => {
   it("joins the heat map, today's curve and the series the server cut into rows", async () => {
     // The server's cut, so the wall and the plugin are proven to agree on the format.
-    const { splitRows } = await import("../../../plugin/src/lib/live/row-keys")
+    const { splitRows } = await import("@order-rhythm/live-client")
     const heatMap = { measure: "orders", cells: [[{ weekday: 1, hour: 0, occurrences: 1, total: 2, average: 2 }]], peaks: [], troughs: [], thresholds: { peak: null, trough: null } }
     const today = { hours: [{ hour: 9, actual: 3 }] }
     const series = [{ startUtc: "2025-06-02T09:00:00.000Z", orders: 3 }]

@@ -1,5 +1,5 @@
 import { formatClock, formatCount, formatMoney } from "./format"
-import type { TickerOrder } from "./live/protocol"
+import type { TickerOrder } from "@order-rhythm/live-client"
 
 export type TickerRow = {
   id: string

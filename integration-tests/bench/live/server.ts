@@ -88,7 +88,7 @@ const handedOff = new Map<string, number>()
 function stampHandoffs(screens: { deliver(deltas: Array<{ topic: string; key: string; data: unknown }>): void } | null | undefined) {
   if (!screens) return
   const deliver = screens.deliver.bind(screens)
-  // An order's own ticker entry is the row key `latest#<order id>` (lib/live/row-keys).
+  // An order's own ticker entry is the row key `latest#<order id>` (live-client/src/row-keys).
   const entryPrefix = rowKey("latest", "")
   screens.deliver = (deltas) => {
     const at = now()

@@ -1,5 +1,5 @@
 import { io, Socket } from "socket.io-client"
-import { joinRows, setValue } from "../../../plugin/src/lib/live/row-keys"
+import { joinRows, setValue } from "../../../plugin/live-client/src/row-keys"
 
 type Delta = { room: string; seq: number; topic: string; key: string; data: unknown }
 type Snapshot = { seqs: Record<string, number>; at: string; timezone: string; rooms: Record<string, any> }

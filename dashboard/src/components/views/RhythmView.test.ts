@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { tick } from "svelte"
 import { cleanup, render } from "@testing-library/svelte"
 import RhythmView from "./RhythmView.svelte"
-import { applyDelta, applySnapshot, emptyLiveState } from "../../lib/live/live-state"
+import { applyDelta, applySnapshot, emptyLiveState } from "@order-rhythm/live-client"
 import { wordsFor } from "../../lib/i18n/words"
 import { backlogFixture, cycleTimesFixture, heatMapFixture, seriesFixture, slaFixture, tickerFixture, todayFixture, totalsFixture } from "../../lib/charts/fixtures"
 

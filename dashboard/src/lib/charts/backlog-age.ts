@@ -1,5 +1,5 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
-import type { AgeBucket, Backlog } from "../live/protocol"
+import type { AgeBucket, Backlog } from "@order-rhythm/live-client"
 import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 /** "0–4h", "1–2d", "7d+": the ages a floor lead acts on, in the unit they think in. */

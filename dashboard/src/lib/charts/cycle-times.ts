@@ -1,5 +1,5 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
-import type { CycleTime, CycleTimes, FinalStage, SlaStage, StageBreaches } from "../live/protocol"
+import type { CycleTime, CycleTimes, FinalStage, SlaStage, StageBreaches } from "@order-rhythm/live-client"
 import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 export type CycleRow = {

@@ -1,4 +1,4 @@
-import type { Backlog, CycleTimes, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "../live/protocol"
+import type { Backlog, CycleTimes, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "@order-rhythm/live-client"
 
 // Shapes as the rhythm engine emits them, for the chart tests and the static preview.
 

@@ -1,5 +1,5 @@
 import { line, max, scalePoint, scaleLinear } from "d3"
-import type { SeriesPoint } from "../live/protocol"
+import type { SeriesPoint } from "@order-rhythm/live-client"
 import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 export type FlowSeries = "intake" | "fulfilment"

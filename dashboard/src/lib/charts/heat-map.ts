@@ -1,5 +1,5 @@
 import { max, scaleBand, scaleLinear } from "d3"
-import type { HeatCell, HeatMap } from "../live/protocol"
+import type { HeatCell, HeatMap } from "@order-rhythm/live-client"
 import { attrIfChanged, layer, noData, plot, type Size, textIfChanged } from "./frame"
 
 /** The grid must be 7 x 24 with at least one hour that occurred, or there is nothing to show. */

@@ -1,5 +1,5 @@
 import { area, line, max, scaleBand, scaleLinear } from "d3"
-import type { TodayHour, TodayIntake } from "../live/protocol"
+import type { TodayHour, TodayIntake } from "@order-rhythm/live-client"
 import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 /**

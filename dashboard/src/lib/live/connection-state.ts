@@ -1,4 +1,4 @@
-import type { RefusalCode } from "./protocol"
+import type { RefusalCode } from "@order-rhythm/live-client"
 
 /**
  * What the badge tells the room. `connecting` is only the first attempt: once data has been shown,

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { ConnectionState } from "./connection-state"
 import { liveUrl, openConnection, type SocketLike, type SocketOptions } from "./connection"
-import type { LiveState } from "./live-state"
-import type { HandshakeAuth, Snapshot } from "./protocol"
+import type { LiveState } from "@order-rhythm/live-client"
+import type { HandshakeAuth, Snapshot } from "@order-rhythm/live-client"
 
 /** Stands in for socket.io's client: the test plays the server and the network. */
 class FakeSocket implements SocketLike {

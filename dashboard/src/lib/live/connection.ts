@@ -1,8 +1,8 @@
 import { io } from "socket.io-client"
 import type { ConnectionState } from "./connection-state"
 import { frameCoalescer, nextFrame, type FrameScheduler } from "./frame-coalescer"
-import { applyDelta, applySnapshot, emptyLiveState, forgetPendingResyncs, seqsForReconnect, type Applied, type LiveState } from "./live-state"
-import { LIVE_NAMESPACE, isRefusalCode, type Delta, type HandshakeAuth, type Snapshot } from "./protocol"
+import { applyDelta, applySnapshot, emptyLiveState, forgetPendingResyncs, seqsForReconnect, type Applied, type LiveState } from "@order-rhythm/live-client"
+import { LIVE_NAMESPACE, isRefusalCode, type Delta, type HandshakeAuth, type Snapshot } from "@order-rhythm/live-client"
 
 /** The part of a socket.io client socket the wall uses, so tests can drive a fake one. */
 export type SocketLike = {

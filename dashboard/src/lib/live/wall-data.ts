@@ -1,6 +1,6 @@
-import type { LiveState } from "./live-state"
-import type { Backlog, CycleTimes, FlowRates, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "./protocol"
-import { joinRows, wallRoom } from "./protocol"
+import type { LiveState } from "@order-rhythm/live-client"
+import type { Backlog, CycleTimes, FlowRates, HeatMap, SeriesPoint, StageBreaches, TickerOrder, TodayIntake, TodayTotals } from "@order-rhythm/live-client"
+import { joinRows, wallRoom } from "@order-rhythm/live-client"
 
 /** What the Rhythm view reads from its wall room; null wherever the server has sent nothing. */
 export type WallData = {

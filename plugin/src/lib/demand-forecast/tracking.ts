@@ -4,6 +4,8 @@
  * (forecast minus actual over the actual) and 95% interval coverage. Sums first, figures last:
  * the database can add the sums over 10,000 variants and only the few totals travel.
  */
+import type { TrackingFigures, ForecastTracking } from "../../../live-client/src/figures"
+export type { TrackingFigures, ForecastTracking }
 
 export type TrackedPoint = {
   target_date: string
@@ -27,13 +29,6 @@ export type TrackingSums = {
   /** sum of |actual| */
   actual: number
   inside95: number
-}
-
-export type TrackingFigures = {
-  pairs: number
-  mase: number | null
-  bias: number | null
-  coverage95: number | null
 }
 
 export const emptySums = (): TrackingSums => ({ pairs: 0, scaledError: 0, scaledPairs: 0, error: 0, actual: 0, inside95: 0 })
@@ -88,16 +83,6 @@ export function sumsByDay(points: readonly TrackedPoint[]): DailySums[] {
     byKey.set(key, { ...addPoint(prev, p), target_date: p.target_date, horizon: p.horizon })
   }
   return [...byKey.values()].sort((a, b) => a.target_date.localeCompare(b.target_date) || a.horizon - b.horizon)
-}
-
-export type ForecastTracking = {
-  /** the lead time the second horizon stands for */
-  leadTimeDays: number
-  window: { from: string; to: string }
-  h1: TrackingFigures
-  leadTime: TrackingFigures
-  /** per closed day, oldest first: how the forecasts for that day did */
-  byDay: Array<{ date: string; h1: TrackingFigures; leadTime: TrackingFigures }>
 }
 
 /** The whole window's figures and the day-by-day line, from per-day sums. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { InOrderDelivery } from "./in-order"
-import type { Delta } from "./protocol"
+import type { Delta } from "../../../live-client/src/protocol"
 
 const delta = (seq: number, room = "wall") => ({ room, seq, topic: "t", key: "k", data: seq })
 const run = (from: number, to = from, room = "wall") => Array.from({ length: to - from + 1 }, (_, i) => delta(from + i, room))

@@ -1,4 +1,4 @@
-import type { Delta, RoomName } from "./protocol"
+import type { Delta, RoomName } from "../../../live-client/src/protocol"
 
 /**
  * Hands deltas on in seq order per room, a run at a time: a run is one publication's deltas

@@ -1,4 +1,4 @@
-import type { Delta } from "./protocol"
+import type { Delta } from "../../../live-client/src/protocol"
 
 /**
  * The last deltas of one room, so a screen that blinked can be given exactly what it

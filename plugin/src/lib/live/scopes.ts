@@ -1,4 +1,4 @@
-import { inventoryRoom, RoomName, wallRoom } from "./protocol"
+import { inventoryRoom, RoomName, wallRoom } from "../../../live-client/src/protocol"
 
 /**
  * What a display token may see. `wall` and `inventory` open a kind of figures;

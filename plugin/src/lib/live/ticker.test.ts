@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { OrderFacts } from "../facts"
 import { mergeTicker, tickerOrderFromFacts } from "./ticker"
-import type { TickerOrder } from "./protocol"
+import type { TickerOrder } from "../../../live-client/src/protocol"
 
 const entry = (orderId: string, placedAt: string, channelId = "sc_a"): TickerOrder => ({
   orderId,

@@ -1,5 +1,5 @@
 import type { OrderFacts } from "../facts"
-import type { TickerOrder } from "./protocol"
+import type { TickerOrder } from "../../../live-client/src/protocol"
 
 /** How many orders the ticker holds: the store's ticker read and the early merge agree on it. */
 export const TICKER_LENGTH = 20

@@ -3,21 +3,8 @@ import { prepareFlows, type FlowsInput } from "./prepared"
 import { canceledBy, flowTimes, reachedBy, type FlowTimes } from "./stages"
 import { hoursBetween, inChannels, toMs } from "./time"
 import type { ChannelFilter, FinalStage, OrderFlow } from "./types"
-
-export type AgeBucket = {
-  fromHours: number
-  /** null = open-ended last bucket */
-  toHours: number | null
-  orders: number
-  units: number
-}
-
-export type Backlog = {
-  orders: number
-  units: number
-  ageHours: { p50: number | null; p90: number | null; max: number | null }
-  ageBuckets: AgeBucket[]
-}
+import type { AgeBucket, Backlog } from "../../../live-client/src/figures"
+export type { AgeBucket, Backlog }
 
 /** Same-shift, same-day, next-day, two days, three days, a week: the ages a floor lead acts on. */
 export const DEFAULT_AGE_EDGES_HOURS: readonly number[] = [0, 4, 8, 24, 48, 72, 168]

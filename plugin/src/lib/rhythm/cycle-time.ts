@@ -2,28 +2,8 @@ import { digestFlows, digestQuantile, reachedCount, type FlowDigest } from "./fl
 import { prepareFlows, type FlowsInput } from "./prepared"
 import { inChannels, toMs } from "./time"
 import type { ChannelFilter, FinalStage, SlaStage, Stage, Window } from "./types"
-
-export type CycleTime = {
-  /** hours from placed to the stage (within DIGEST_RELATIVE_ERROR of the exact percentile) */
-  p50: number | null
-  p90: number | null
-  /** orders that reached the stage */
-  n: number
-  /**
-   * Orders placed in the window, not canceled, that have not reached the stage yet. The
-   * percentiles only see finished orders, so a large `pending` next to a fresh window means they
-   * read short (the slow ones are still out).
-   */
-  pending: number
-}
-
-export type CycleTimes = {
-  firstFulfilment: CycleTime
-  fullFulfilment: CycleTime
-  shipment: CycleTime
-  delivery: CycleTime
-  final: CycleTime & { stage: FinalStage }
-}
+import type { CycleTime, CycleTimes } from "../../../live-client/src/figures"
+export type { CycleTime, CycleTimes }
 
 /** Placed-to-stage times over the orders placed within the window, as seen at `now`. */
 export function cycleTimes(

@@ -1,19 +1,8 @@
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import type { ChannelFilter, Window } from "./types"
 import { hoursBetween, inChannels, toMs } from "./time"
-
-export type FlowRates = {
-  /** elapsed hours the rates are divided by */
-  hours: number
-  intake: { orders: number; units: number; ordersPerHour: number; unitsPerHour: number }
-  fulfilment: {
-    fulfilments: number
-    fulfilmentsPerHour: number
-    /** null when any bucket in the window lacks fulfilledUnits: a partial sum would understate it */
-    units: number | null
-    unitsPerHour: number | null
-  }
-}
+import type { FlowRates } from "../../../live-client/src/figures"
+export type { FlowRates }
 
 /**
  * Intake (orders placed) and fulfilment rates over a window, per hour. Buckets count when their

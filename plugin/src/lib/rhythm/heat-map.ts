@@ -3,32 +3,8 @@ import { percentile } from "./percentile"
 import { HOUR_MS, inChannels, toMs } from "./time"
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import type { ChannelFilter, Window } from "./types"
-
-export type HeatMeasure = "orders" | "units"
-
-export type HeatCell = {
-  /** ISO weekday, 1 = Monday */
-  weekday: number
-  /** local hour 0-23 */
-  hour: number
-  /** how many times this local hour-of-week happened inside the window */
-  occurrences: number
-  total: number
-  /** total / occurrences; null if the hour never occurred in the window */
-  average: number | null
-}
-
-export type HourOfWeek = { weekday: number; hour: number }
-
-export type HeatMap = {
-  measure: HeatMeasure
-  /** cells[weekday - 1][hour] */
-  cells: HeatCell[][]
-  peaks: HourOfWeek[]
-  troughs: HourOfWeek[]
-  /** the quantile cuts; null when no hour occurred in the window */
-  thresholds: { peak: number | null; trough: number | null }
-}
+import type { HeatMeasure, HeatCell, HourOfWeek, HeatMap } from "../../../live-client/src/figures"
+export type { HeatMeasure, HeatCell, HourOfWeek, HeatMap }
 
 /**
  * Average per occurrence of each local hour-of-week. Occurrences are counted from the clock, not

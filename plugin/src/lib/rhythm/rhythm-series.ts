@@ -5,24 +5,10 @@ import { HOUR_MS, inChannels, toIsoHour, toMs } from "./time"
 
 const DAY_MS = 86_400_000
 import type { ChannelFilter, Window } from "./types"
+import type { SeriesPoint } from "../../../live-client/src/figures"
+export type { SeriesPoint }
 
 export type Granularity = "hour" | "day"
-
-export type SeriesPoint = {
-  /** first UTC hour of the point (a bucket key) */
-  startUtc: string
-  localDate: string
-  /** "HH:mm" (with offset in the repeated autumn hour) for hours; the local date for days */
-  label: string
-  /** hours the point covers inside the window: 1 per hour; 23, 24 or 25 for a whole local day */
-  hours: number
-  orders: number
-  units: number
-  revenue: Record<string, number>
-  fulfilments: number
-  cancellations: number
-  returns: number
-}
 
 /**
  * The counters over a window as a series of local hours or local days, zeros included, so a

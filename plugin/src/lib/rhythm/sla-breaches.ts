@@ -4,31 +4,11 @@ import { prepareFlows, type FlowsInput } from "./prepared"
 import { canceledBy, reachedBy, type FlowTimes } from "./stages"
 import { hoursBetween, inChannels, toMs } from "./time"
 import type { ChannelFilter, FinalStage, RhythmOptions, SlaStage, Window } from "./types"
+import type { LateOrder, StageBreaches } from "../../../live-client/src/figures"
+export type { LateOrder, StageBreaches }
 
 const SLA_STAGES: readonly SlaStage[] = ["captured", "fulfilled", "shipped", "delivered"]
 const FLOW_ORDER: readonly FinalStage[] = ["fulfilled", "shipped", "delivered"]
-
-export type LateOrder = {
-  orderId: string
-  channelId: string
-  placedAt: string
-  ageHours: number
-  /** hours past the target */
-  overHours: number
-}
-
-export type StageBreaches = {
-  stage: SlaStage
-  targetHours: number
-  /** placed in the window and at the stage by now */
-  completed: number
-  /** of those, later than the target */
-  completedLate: number
-  /** not at the stage yet and already past the target, whenever they were placed */
-  openLate: number
-  /** the open-and-late orders, oldest first */
-  oldestOpenLate: LateOrder[]
-}
 
 /**
  * The SLA stages a store's figures show: those with a target, up to its final stage (capture

@@ -4,35 +4,8 @@ import { localClock } from "./local-clock"
 import { HOUR_MS, inChannels, toMs } from "./time"
 import { prepareBuckets, type BucketsInput } from "./prepared"
 import type { ChannelFilter } from "./types"
-
-export type TodayHour = {
-  hourStartUtc: string
-  localHour: number
-  label: string
-  state: "past" | "current" | "future"
-  /** null for hours still to come */
-  actual: number | null
-  expected: number
-  lo: number
-  hi: number
-  /** only judged for finished hours: the hour in progress would always look low */
-  outside: "above" | "below" | null
-  /** running totals through the end of this hour (actual: through now for the current hour) */
-  cumActual: number | null
-  cumExpected: number
-}
-
-export type TodayIntake = {
-  localDate: string
-  hours: TodayHour[]
-  soFar: {
-    actual: number
-    /** expected of finished hours plus the elapsed share of the current one */
-    expected: number
-    /** actual / expected; null before anything was expected */
-    ratio: number | null
-  }
-}
+import type { TodayHour, TodayIntake } from "../../../live-client/src/figures"
+export type { TodayHour, TodayIntake }
 
 /** Today's (local) intake per hour against the expected curve, with running totals. */
 export function todayIntake(

@@ -1,6 +1,9 @@
 // Plain, serialisable shapes exchanged with the Medusa side. Instants are ISO strings (UTC
 // preferred); numbers are plain numbers so the values go over REST and Socket.IO untouched.
 
+import type { Stage, FinalStage, SlaStage } from "../../../live-client/src/figures"
+export type { Stage, FinalStage, SlaStage }
+
 /** One hour x sales channel aggregate, keyed by the UTC start of the hour. */
 export type HourBucket = {
   hourStartUtc: string
@@ -33,12 +36,6 @@ export type OrderFlow = {
   units: number
 }
 
-/** Stages an order can reach after being placed. Capture has no fixed place among the others. */
-export type Stage = "captured" | "firstFulfilled" | "fulfilled" | "shipped" | "delivered"
-
-/** Stages a store may treat as "done" (first fulfilment never completes an order). */
-export type FinalStage = "fulfilled" | "shipped" | "delivered"
-
 export type RhythmOptions = {
   /** IANA zone of the store; hours and days are local to it */
   timezone: string
@@ -46,9 +43,6 @@ export type RhythmOptions = {
   /** target hours from placement, per stage */
   slaHours: Partial<Record<SlaStage, number>>
 }
-
-/** Stages that can carry a service-level target (the plugin option `slaHours`). */
-export type SlaStage = "captured" | FinalStage
 
 /** Half-open interval [fromUtc, toUtc). */
 export type Window = { fromUtc: string; toUtc: string }

@@ -54,7 +54,7 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
       ])
       // Per currency stays in the figures; the converted total rides beside it.
       const today = book ? { ...totals, reporting: reportingRevenue(book, totals, lastWeek.toISODate()!) } : totals
-      // One key per ticker entry: a new order sends its own entry and the list of ids (lib/live/row-keys).
+      // One key per ticker entry: a new order sends its own entry and the list of ids (live-client/src/row-keys).
       return { ticker: splitRows({ latest: ticker }), totals: { today } }
     },
     async () => {
@@ -67,7 +67,7 @@ export function wallFigureParts(sources: WallFigureSources, channel: string | un
         channels: channel ? [channel] : undefined,
       })
       return {
-        // The heat map, today's curve and the series in rows: an order changes a row or two (lib/live/row-keys).
+        // The heat map, today's curve and the series in rows: an order changes a row or two (live-client/src/row-keys).
         rhythm: splitRows({
           rates: rhythm.rates,
           backlog: rhythm.backlog,

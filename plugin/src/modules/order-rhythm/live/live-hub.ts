@@ -229,7 +229,7 @@ export class LiveHub {
             for (const [key, value] of Object.entries(keys)) {
               if (JSON.stringify(before[key]) !== JSON.stringify(value)) add(topic, key, value)
             }
-            // Rows a head no longer names go after it (see lib/live/row-keys): a ticker entry that fell off.
+            // Rows a head no longer names go after it (see live-client/src/row-keys): a ticker entry that fell off.
             for (const key of staleRowKeys(before, keys)) add(topic, key, null)
           }
         }

@@ -83,7 +83,7 @@ const FIELD_SEPARATOR = "\u001f"
 
 /**
  * One Lua script appends a publication: per entry it takes the seq, stores the value (a piece
- * sent as null is removed, see lib/live/row-keys) and appends to the replay stream; then it
+ * sent as null is removed, see live-client/src/row-keys) and appends to the replay stream; then it
  * publishes the run as one JSON array. Redis runs it atomically, so no process can leave a hole
  * in a room's seqs (by dying between two commands), a run's seqs are consecutive, and runs are
  * published in seq order. ARGV: room, field separator, stream length, channel, then

@@ -1,4 +1,5 @@
-import { setValue, type Delta, type RoomName, type RoomState, type Snapshot } from "./protocol"
+import type { Delta, RoomName, RoomState, Snapshot } from "./protocol.js"
+import { setValue } from "./row-keys.js"
 
 /**
  * What the wall knows, built only from the server's snapshots and deltas. Immutable: every change

@@ -1,6 +1,7 @@
 /**
  * The wall's live protocol over Socket.IO (namespace `/rhythm`, on the plugin's own port).
- * Pure types and helpers, shared by the hub in the plugin and the wall display.
+ * Pure types and helpers, shared by the hub in the plugin, the wall display and any other screen
+ * (published as `order-rhythm/live-client`).
  *
  * Connect: `io(url + "/rhythm", { auth: { token, seqs? } })`. `token` is a Medusa admin JWT or a
  * display token; `seqs` ({ room: lastSeq }) is sent again on every reconnect so the server can
@@ -22,9 +23,7 @@
  *   `snapshot` of those rooms.
  */
 
-import type { ForecastTracking } from "../demand-forecast/tracking"
-
-export type { ForecastTracking }
+import type { ForecastTracking } from "./figures.js"
 
 export const LIVE_NAMESPACE = "/rhythm"
 
@@ -137,4 +136,11 @@ export type HandshakeAuth = {
   /** Narrow the screen to one channel or location (the token's scopes must allow it). */
   channel?: string
   location?: string
+}
+
+/** Every refusal means "this token will not get in": a screen stops retrying and says why. */
+export const REFUSAL_CODES: readonly RefusalCode[] = ["no_token", "bad_token", "expired_token", "revoked_token", "forbidden_scope"]
+
+export function isRefusalCode(code: string): code is RefusalCode {
+  return (REFUSAL_CODES as readonly string[]).includes(code)
 }
