@@ -1,7 +1,7 @@
 /**
  * A `medusa exec` script: what Query's load of 500 orders costs this process's CPU with the
  * plugin's fields (ORDER_FACT_FIELDS) and with Medusa's totals asked for as well (as the load
- * did until session 7), each with and without the linked fulfilments and payments. Prints
+ * did before db716be), each with and without the linked fulfilments and payments. Prints
  * `PROBE <name> cpu_ms_per_500=a,b,c` per variant, twice, and one line's quantity and subtotal
  * (a line's quantity only arrives when `detail.quantity` or a total is asked for). Needs >= 1,500 orders.
  */

@@ -16,7 +16,7 @@ export async function benchDatabase(log: (line: string) => void, database: strin
   await admin.end()
   const env = {
     DATABASE_URL: databaseUrl(pg, database),
-    // BENCH_LIVE_SCREEN_THREAD=0: the screens served in Medusa's own thread, as before session 11.
+    // BENCH_LIVE_SCREEN_THREAD=0: the screens served in Medusa's own thread, as before the screen thread (2662644).
     ORDER_RHYTHM_OPTIONS: JSON.stringify({ timezone: "UTC", socket: { port: 0, thread: process.env.BENCH_LIVE_SCREEN_THREAD !== "0" } }),
     MEDUSA_ADMIN_DISABLED: "true",
     NODE_ENV: "production",

@@ -5,7 +5,7 @@ type Caller = ReturnType<typeof client>
 /**
  * Several screen processes (bench/live/clients.ts) answering as one: the screens are shared out
  * among them, and their answers merged. One process takes each message on its screens one after
- * another (~70 us each on session 11's machine), so with 1,000 screens in one process the last
+ * another (~70 us each on a 2-core test machine), so with 1,000 screens in one process the last
  * gets it ~65 ms after the first, before the server counts at all; walls are separate machines
  * that take it side by side. BENCH_LIVE_CLIENT_PROCESSES sets how many (default 1).
  */
