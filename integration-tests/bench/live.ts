@@ -80,7 +80,7 @@ const HTTP_PORT = Number(process.env.BENCH_LIVE_HTTP_PORT || 9300)
 const COUNTS = (process.env.BENCH_LIVE_CLIENTS || "1,100,1000").split(",").map(Number)
 const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS || 3)
 const ORDERS_PER_ROUND = Number(process.env.BENCH_LIVE_ORDERS || 30)
-/** The steady rate; BENCH_LIVE_RATE for a machine whose Medusa cannot complete 5 checkouts a second (its queue would be measured, not the stream). */
+/** The goal's steady rate; BENCH_LIVE_RATE for a machine whose Medusa cannot complete 5 checkouts a second (its queue would be measured, not the stream). */
 const ORDERS_PER_SECOND = Number(process.env.BENCH_LIVE_RATE || 5)
 const BURST_ORDERS = Number(process.env.BENCH_LIVE_BURST_ORDERS || 1000)
 const BURST_ROUNDS = Number(process.env.BENCH_LIVE_BURST_ROUNDS || 1)

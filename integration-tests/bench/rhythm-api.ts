@@ -148,7 +148,7 @@ async function main() {
     figures.lines = lines
     figures.ingest_per_s = ingested.per_s
     figures.worker_process = split ? 1 : 0
-    log("for comparison (issue 3, measured on this machine on 20,000 orders): RSC Labs store analytics 5-330 ms, Agilo analytics 0.5-51 s per request")
+    log("for comparison (measured on 20,000 orders): RSC Labs store analytics 5-330 ms, Agilo analytics 0.5-51 s per request")
   } finally {
     await call("stop", undefined, 30_000).catch(() => server.kill())
     await worker?.stop()

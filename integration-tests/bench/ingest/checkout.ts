@@ -102,7 +102,7 @@ export type CheckoutFigures = {
   phases: Array<Record<string, unknown>>
 }
 
-/** The rate the issue's goal is set at. */
+/** The rate the goal is set at. */
 const ISSUE_RATE = 10
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -359,7 +359,7 @@ function figuresOf(rate: number, phases: PhaseResult[], log: (line: string) => v
     const w = fig.workerCpuMsPerOrder
     log(`  worker CPU per checkout (median of phases): with the plugin ${w.plugin.toFixed(0)} ms, without ${w.plain.toFixed(0)} ms: the plugin adds ${(w.plugin - w.plain).toFixed(0)} ms there`)
   }
-  // Without the plugin: what the issue's rate asks of the machine before the plugin does anything.
+  // Without the plugin: what the goal's rate asks of the machine before the plugin does anything.
   const plainPhases = measured.filter((p) => p.variant === "plain")
   const plainCost: Record<string, number> = { "a Medusa server without the plugin": fig.cpuMsPerOrder.plain }
   if (fig.workerCpuMsPerOrder) plainCost["its worker"] = fig.workerCpuMsPerOrder.plain

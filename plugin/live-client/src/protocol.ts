@@ -29,7 +29,7 @@ export const LIVE_NAMESPACE = "/rhythm"
 
 /**
  * Rooms. A wall room shows rhythm figures for all channels (`wall`) or one (`wall:channel:<id>`);
- * an inventory room all locations or one. Sales rooms come with the sales-team issue.
+ * an inventory room all locations or one. Sales rooms are not there yet.
  */
 export type RoomName = string
 
@@ -62,7 +62,7 @@ export type WallTopics = {
 
 /**
  * Topics and keys of an inventory room (all locations, or one). Only the forecast's tracking so
- * far; stock, safety stock and reorder figures come with the inventory issue.
+ * far; stock, safety stock and reorder figures are not there yet.
  */
 export type InventoryTopics = {
   /** Forecast against actual over the tracking window: h = 1 and h = lead time, overall and per day. */

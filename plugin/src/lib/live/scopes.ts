@@ -3,7 +3,7 @@ import { inventoryRoom, RoomName, wallRoom } from "../../../live-client/src/prot
 /**
  * What a display token may see. `wall` and `inventory` open a kind of figures;
  * `channel:<id>` and `location:<id>` narrow them to one shop or one warehouse (a token with
- * narrowing scopes sees nothing outside them). Sales scopes arrive with the sales-team issue.
+ * narrowing scopes sees nothing outside them). Sales scopes are not there yet.
  */
 export type Scope = "wall" | "inventory" | `channel:${string}` | `location:${string}`
 

@@ -16,7 +16,7 @@ export type ExpectedHour = {
 
 /**
  * What intake a local day should see, hour by hour. The seasonal profile below is the stand-in;
- * the forecasting issue supplies another function of the same shape and nothing else changes.
+ * the demand forecasts supply another function of the same shape and nothing else changes.
  */
 export type ExpectedCurve = (localDate: string, timezone: string) => ExpectedHour[]
 

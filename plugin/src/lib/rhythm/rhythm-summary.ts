@@ -41,7 +41,7 @@ export type RhythmSummaryOptions = RhythmOptions & {
   window: Window
   channels?: ChannelFilter
   heatMapWindow?: Window
-  /** replaces the seasonal profile (the forecasting issue's curve) */
+  /** replaces the seasonal profile (the demand forecasts' curve) */
   expectedCurve?: ExpectedCurve
   expectedWeeks?: number
   /** when the aggregates start being complete (install or backfill start) */
