@@ -159,6 +159,12 @@ export default class OrderRhythmModuleService extends MedusaService({
     await this.liveSide_.stop()
   }
 
+  /** Screens connected to this process's wall server; null where it serves none (a worker). */
+  async liveScreens(): Promise<number | null> {
+    const screens = (await this.liveSide_.server)?.screens
+    return screens ? (await screens.stats()).sockets : null
+  }
+
   /** The port the wall display answers on, once started (tests use port 0). */
   async livePort(): Promise<number | null> {
     return this.liveSide_.port()

@@ -1,0 +1,127 @@
+import { spawnSync } from "node:child_process"
+import net from "node:net"
+import { PassThrough } from "node:stream"
+
+/**
+ * The demo's terminal and its stopping, without Medusa: the filter on lines Medusa and the
+ * simulator really write, and a process group (a parent that starts a child holding a port)
+ * stopped the way the demo stops Medusa.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { terminalFilter } = require("../scripts/lib/demo-terminal")
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startLogged, stopGroup, groupAlive } = require("../scripts/lib/demo-processes")
+
+const esc = "\u001b"
+
+describe("the demo's terminal", () => {
+  it("shows Medusa's warnings and errors with their stack, and the seed's progress; not requests, events or spinners", () => {
+    const show = terminalFilter("medusa")
+    const lines: Array<[string, "stdout" | "stderr"]> = [
+      [`${esc}[35mhttp${esc}[39m:    GET /health ← - (200) - 1.203 ms`, "stdout"],
+      [`${esc}[32minfo${esc}[39m:    Processing inventory-item.updated which has 1 subscribers`, "stdout"],
+      [`${esc}[32minfo${esc}[39m:    order-rhythm demo: history: 12,000 of 40,000 orders (900 orders/s, up to 2026-03-01)`, "stdout"],
+      [`${esc}[33mwarn${esc}[39m:    order-rhythm: could not analyze its tables: timeout`, "stdout"],
+      [`${esc}[31merror${esc}[39m:   An error occurred while processing order.placed: boom`, "stdout"],
+      ["Error: boom", "stdout"],
+      ["    at handler (/app/src/subscribers/order-placed.ts:12:11)", "stdout"],
+      [`${esc}[32minfo${esc}[39m:    Server is ready on port: 9000`, "stdout"],
+      ["✔ Server is ready on port: 9000 – 12ms", "stderr"],
+      ["(node:123) Warning: a deprecation", "stderr"],
+    ]
+    const shown = lines.map(([line, stream]) => show(line, stream)).filter((line) => line !== null)
+    expect(shown).toEqual([
+      "[demo] history: 12,000 of 40,000 orders (900 orders/s, up to 2026-03-01)",
+      "warn:    order-rhythm: could not analyze its tables: timeout",
+      "error:   An error occurred while processing order.placed: boom",
+      "Error: boom",
+      "    at handler (/app/src/subscribers/order-placed.ts:12:11)",
+      "(node:123) Warning: a deprecation",
+    ])
+  })
+
+  it("shows the simulator's failures, not its every order or its minutely tally", () => {
+    const show = terminalFilter("simulator")
+    expect(show("[simulator] started at x10: 12 open orders picked up, 300 known customers; now 4.1 orders/h")).toBeNull()
+    expect(show("[simulator] Mon 08 Dec 12:00 x10 4.1 orders/h | placed 3 captured 2 | open 5")).toBeNull()
+    expect(show("[simulator] placing a web/eu order (A B) failed: 500")).toBe("[simulator] placing a web/eu order (A B) failed: 500")
+    expect(show("[simulator] server unreachable (login: ECONNREFUSED); pausing")).toContain("unreachable")
+    expect(show("anything at all", "stderr")).toBe("anything at all")
+  })
+
+  it("writes every line to the log and only the filtered ones to the terminal", async () => {
+    const log = new PassThrough()
+    const terminal = new PassThrough()
+    let logged = ""
+    let printed = ""
+    log.on("data", (chunk) => (logged += chunk))
+    terminal.on("data", (chunk) => (printed += chunk))
+    const child = startLogged({
+      name: "medusa start",
+      command: process.execPath,
+      args: ["-e", 'for (let i = 0; i < 50; i++) console.log("http:    GET /store/products " + i); console.log("warn:    slow"); console.error("boom")'],
+      env: process.env,
+      log,
+      terminal,
+      filter: terminalFilter("medusa"),
+    })
+    await new Promise((resolve) => child.on("close", resolve))
+    expect(logged.split("\n").filter((line) => line.includes("GET /store/products"))).toHaveLength(50)
+    expect(logged).toMatch(/medusa start! boom/)
+    expect(printed).toBe("warn:    slow\nboom\n")
+  })
+})
+
+describe("stopping the demo's processes", () => {
+  const portFree = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: "127.0.0.1", port })
+      socket.once("connect", () => {
+        socket.destroy()
+        resolve(false)
+      })
+      socket.once("error", () => resolve(true))
+    })
+
+  // A parent (Medusa's CLI) that starts a child (the server) which holds a port and ignores
+  // SIGTERM, the way a server stuck in its shutdown does.
+  const parentScript = `
+    const { spawn } = require("node:child_process")
+    const child = spawn(process.execPath, ["-e", \`
+      process.on("SIGTERM", () => {})
+      require("node:net").createServer().listen(0, "127.0.0.1", function () { console.log("port " + this.address().port) })
+    \`], { stdio: ["ignore", "inherit", "inherit"] })
+    process.on("SIGTERM", () => process.exit(0))
+    setInterval(() => {}, 1000)
+  `
+
+  it("stops the process group a child started, grandchildren too, and frees their port", async () => {
+    const log = new PassThrough().resume()
+    let port = 0
+    const child = startLogged({
+      name: "medusa start",
+      command: process.execPath,
+      args: ["-e", parentScript],
+      env: process.env,
+      log,
+      terminal: new PassThrough().resume(),
+      onLine: (line: string) => {
+        const match = /^port (\d+)/.exec(line)
+        if (match) port = Number(match[1])
+      },
+    })
+    const deadline = Date.now() + 10_000
+    while (!port && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(port).toBeGreaterThan(0)
+    expect(await portFree(port)).toBe(false)
+
+    const started = Date.now()
+    await stopGroup(child, 1_000)
+    expect(groupAlive(child)).toBe(false)
+    expect(await portFree(port)).toBe(true)
+    // the grandchild ignored SIGTERM: it took the SIGKILL after the grace period, not a hang
+    expect(Date.now() - started).toBeLessThan(5_000)
+    const leftover = spawnSync("pgrep", ["-g", String(child.pid)], { encoding: "utf8" })
+    expect(leftover.stdout.trim()).toBe("")
+  })
+})
