@@ -6,7 +6,7 @@
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensurePostgres, ensureDatabase, databaseUrl } = require("./lib/postgres")
-const { startLogged, stopGroup } = require("./lib/demo-processes")
+const { startLogged, stopGroup, whenAnyExits, wrapperAncestors } = require("./lib/demo-processes")
 const { terminalFilter } = require("./lib/demo-terminal")
 
 const APP_DIR = path.resolve(__dirname, "..")
@@ -196,10 +196,7 @@ async function main() {
     await new Promise((resolve) => logFile.end(resolve))
     process.exit(code)
   }
-  process.removeAllListeners("SIGINT")
-  process.removeAllListeners("SIGTERM")
-  process.on("SIGINT", () => stop(0))
-  process.on("SIGTERM", () => stop(0))
+  stopDemo = stop
   server.on("exit", (code) => {
     if (!stopping) {
       log(`Medusa exited with ${code}; its lines are in ${LOG_FILE}`)
@@ -264,14 +261,20 @@ async function main() {
   statusTimer = setInterval(status, STATUS_EVERY_S * 1000)
 }
 
-// Until Medusa starts, a Ctrl-C stops whatever step runs (a migration, the seed) with the demo.
-const early = () =>
+// Until Medusa starts, a Ctrl-C stops whatever step runs (a migration, the seed) with the demo;
+// from then on, the server and the simulator too (main sets stopDemo).
+let stopDemo = (code) =>
   stopChildren(null)
     .then(() => embeddedPostgres?.stop())
     .catch(() => {})
-    .finally(() => process.exit(130))
-process.on("SIGINT", early)
-process.on("SIGTERM", early)
+    .finally(() => process.exit(code))
+process.on("SIGINT", () => stopDemo(0))
+process.on("SIGTERM", () => stopDemo(0))
+// `pnpm demo` does not hand a SIGTERM on to this script: when the pnpm a user signalled is gone, stop.
+whenAnyExits(wrapperAncestors(), () => {
+  log("the command that started the demo ended; stopping")
+  stopDemo(0)
+})
 
 main().catch(async (error) => {
   console.error(`[demo] failed: ${error.stack || error}`)

@@ -1,5 +1,8 @@
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
 import net from "node:net"
+import os from "node:os"
+import path from "node:path"
 import { PassThrough } from "node:stream"
 
 /**
@@ -123,5 +126,36 @@ describe("stopping the demo's processes", () => {
     expect(Date.now() - started).toBeLessThan(5_000)
     const leftover = spawnSync("pgrep", ["-g", String(child.pid)], { encoding: "utf8" })
     expect(leftover.stdout.trim()).toBe("")
+  })
+})
+
+describe("a demo started through a package manager", () => {
+  it("stops when the package manager it ran under is signalled, though that one does not pass the signal on", async () => {
+    // a stand-in for `pnpm demo`: a script named pnpm that runs node and does not forward SIGTERM
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "order-rhythm-wrapper-"))
+    const lib = path.resolve(__dirname, "..", "scripts", "lib", "demo-processes.js")
+    const stopped = path.join(dir, "stopped")
+    fs.writeFileSync(
+      path.join(dir, "demo.js"),
+      `const { wrapperAncestors, whenAnyExits } = require(${JSON.stringify(lib)})
+       const wrappers = wrapperAncestors()
+       console.log("wrappers " + JSON.stringify(wrappers))
+       whenAnyExits(wrappers, () => { require("node:fs").writeFileSync(${JSON.stringify(stopped)}, "yes"); process.exit(0) }, 100)
+       setInterval(() => {}, 1000)`
+    )
+    fs.writeFileSync(path.join(dir, "pnpm"), `#!/bin/sh\n${process.execPath} ${path.join(dir, "demo.js")}\n`, { mode: 0o755 })
+    const wrapper = spawn(path.join(dir, "pnpm"), [], { stdio: ["ignore", "pipe", "inherit"] })
+    const line = await new Promise<string>((resolve) => wrapper.stdout.once("data", (chunk) => resolve(String(chunk))))
+    expect(JSON.parse(line.replace("wrappers ", ""))).toEqual([wrapper.pid])
+    wrapper.kill("SIGTERM")
+    const deadline = Date.now() + 5_000
+    while (!fs.existsSync(stopped) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(fs.existsSync(stopped)).toBe(true)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("watches nothing when started without one", () => {
+    const run = spawnSync("sh", ["-c", `${process.execPath} -e 'console.log(JSON.stringify(require(${JSON.stringify(path.resolve(__dirname, "..", "scripts", "lib", "demo-processes.js"))}).wrapperAncestors()))'; true`], { encoding: "utf8" })
+    expect(JSON.parse(run.stdout)).toEqual([])
   })
 })

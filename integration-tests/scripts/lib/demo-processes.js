@@ -84,3 +84,61 @@ function groupAlive(child) {
 }
 
 module.exports = { startLogged, stopGroup, groupAlive, eachLine }
+
+const PACKAGE_MANAGER = /(^|[\s/])(pnpm|npm|npx|yarn)(\.c?js)?(\s|$)/
+
+/**
+ * The package-manager processes and the shells between them that started this one (`pnpm demo`
+ * is pnpm, a shell, pnpm again and a shell before node): pnpm does not pass a SIGTERM on to its
+ * script, so the demo watches them and stops when the one a user signalled is gone. Only up to
+ * the topmost package manager: a shell above it (the user's) is not the demo's business, and a
+ * demo started without one watches nothing.
+ */
+function wrapperAncestors(pid = process.pid) {
+  const { execFileSync } = require("node:child_process")
+  const wrappers = []
+  const managers = []
+  let current = pid
+  for (let depth = 0; depth < 12; depth++) {
+    let line
+    try {
+      line = execFileSync("ps", ["-o", "ppid=,args=", "-p", String(current)], { encoding: "utf8" }).trim()
+    } catch {
+      break
+    }
+    const [, ppid, args] = /^(\d+)\s+(.*)$/.exec(line) ?? []
+    if (!ppid || Number(ppid) <= 1) break
+    const parent = execFileSync("ps", ["-o", "args=", "-p", ppid], { encoding: "utf8" }).trim()
+    const manager = PACKAGE_MANAGER.test(parent)
+    if (!manager && !/^(\/bin\/|\/usr\/bin\/)?(sh|dash|bash) -c /.test(parent)) break
+    wrappers.push(Number(ppid))
+    if (manager) managers.push(wrappers.length)
+    current = Number(ppid)
+    if (!args) break
+  }
+  return wrappers.slice(0, managers.length ? managers[managers.length - 1] : 0)
+}
+
+/** Calls `onGone` once, when any of `pids` has exited (checked every `everyMs`). */
+function whenAnyExits(pids, onGone, everyMs = 1000) {
+  if (pids.length === 0) return () => {}
+  const timer = setInterval(() => {
+    const gone = pids.find((pid) => {
+      try {
+        process.kill(pid, 0)
+        return false
+      } catch (error) {
+        return error.code === "ESRCH"
+      }
+    })
+    if (gone !== undefined) {
+      clearInterval(timer)
+      onGone(gone)
+    }
+  }, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+module.exports.wrapperAncestors = wrapperAncestors
+module.exports.whenAnyExits = whenAnyExits
