@@ -46,7 +46,10 @@ describe("the demo's terminal", () => {
   it("shows the simulator's failures, not its every order or its minutely tally", () => {
     const show = terminalFilter("simulator")
     expect(show("[simulator] started at x10: 12 open orders picked up, 300 known customers; now 4.1 orders/h")).toBeNull()
-    expect(show("[simulator] Mon 08 Dec 12:00 x10 4.1 orders/h | placed 3 captured 2 | open 5")).toBeNull()
+    expect(
+      show("[simulator] Tue 08 Dec 12:10 x10 5.0 orders/h = 0.83/min real | placed 0 captured 0 fulfilled 1 shipped 0 delivered 20 canceled 0 returned 0 refused 0 failed 0 | open 118")
+    ).toBeNull()
+    expect(show("[simulator] starting failed: 401; trying again in 30 s")).toBe("[simulator] starting failed: 401; trying again in 30 s")
     expect(show("[simulator] placing a web/eu order (A B) failed: 500")).toBe("[simulator] placing a web/eu order (A B) failed: 500")
     expect(show("[simulator] server unreachable (login: ECONNREFUSED); pausing")).toContain("unreachable")
     expect(show("anything at all", "stderr")).toBe("anything at all")

@@ -21,7 +21,8 @@ function terminalFilter(kind) {
     if (!line.trim()) return null
     if (kind === "simulator") {
       if (stream === "stderr") return line
-      return /\b(failed|unreachable|unexpected|server back|giving the order up)\b/.test(line) ? line : null
+      // "failed: why", not the minutely tally's "failed 0"
+      return /(\bfailed:|\bunreachable\b|\bunexpected:|\bserver back\b|\bgiving the order up\b)/.test(line) ? line : null
     }
     const level = LEVEL.exec(line)
     if (level) {
