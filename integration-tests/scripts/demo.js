@@ -110,7 +110,7 @@ function statusReporter(base, since) {
         get(`/admin/order-rhythm/rhythm?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`),
         get("/admin/order-rhythm/live"),
       ])
-      const clock = to.toTimeString().slice(0, 8)
+      const clock = new Date().toTimeString().slice(0, 8)
       log(`${clock}  orders placed ${orders.count} · open backlog ${rhythm.rhythm?.backlog?.orders ?? "?"} · screens connected ${live.live?.screens ?? "?"}`)
     } catch (error) {
       log(`status: ${error.message}`)
@@ -189,7 +189,7 @@ async function main() {
   const stop = async (code) => {
     if (stopping) return
     stopping = true
-    clearInterval(statusTimer)
+    clearTimeout(statusTimer)
     await stopChildren(simulator)
     await pg.stop().catch(() => {})
     log(`stopped; the full log is in ${LOG_FILE}`)
@@ -257,8 +257,12 @@ async function main() {
     await stop(0)
     return
   }
+  // the next line 10 s after the last one answered: a busy server never gets two at once
   const status = statusReporter(base, new Date())
-  statusTimer = setInterval(status, STATUS_EVERY_S * 1000)
+  const next = () => {
+    statusTimer = setTimeout(() => status().finally(() => !stopping && next()), STATUS_EVERY_S * 1000)
+  }
+  next()
 }
 
 // Until Medusa starts, a Ctrl-C stops whatever step runs (a migration, the seed) with the demo;
