@@ -21,7 +21,7 @@ export function buildWallFixture(): string {
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" }
 
 export async function serveWallFixture(context: BrowserContext, dir = FIXTURE_DIR): Promise<void> {
-  // esbuild (tsx, vitest) names the functions it compiles with a `__name` helper the page lacks
+  // esbuild (tsx, vitest) wraps the functions it compiles in a `__name` call the page does not define
   await context.addInitScript({ content: "globalThis.__name = (target) => target" })
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
     const file = path.join(dir, decodeURIComponent(new URL(route.request().url()).pathname))
