@@ -267,11 +267,16 @@ async function main() {
 
 // Until Medusa starts, a Ctrl-C stops whatever step runs (a migration, the seed) with the demo;
 // from then on, the server and the simulator too (main sets stopDemo).
-let stopDemo = (code) =>
+let stoppingEarly = false
+let stopDemo = (code) => {
+  // a Ctrl-C reaches pnpm and the demo at once: the signal and the watch on pnpm both ask
+  if (stoppingEarly) return
+  stoppingEarly = true
   stopChildren(null)
     .then(() => embeddedPostgres?.stop())
     .catch(() => {})
     .finally(() => process.exit(code))
+}
 process.on("SIGINT", () => stopDemo(0))
 process.on("SIGTERM", () => stopDemo(0))
 // `pnpm demo` does not hand a SIGTERM on to this script: when the pnpm a user signalled is gone, stop.
