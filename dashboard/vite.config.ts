@@ -3,14 +3,17 @@ import { defineConfig } from "vite"
 import { svelte } from "@sveltejs/vite-plugin-svelte"
 
 // Built with a relative base: the plugin serves the wall from its socket port's root,
-// and `vite dev` serves it from here during development.
-export default defineConfig({
+// and `vite dev` serves it from here during development. `--mode fixture` builds the wall with
+// fixture data instead (preview.html) for the layout test and the docs' screenshots; it is
+// never shipped.
+export default defineConfig(({ mode }) => ({
   base: "./",
   plugins: [svelte()],
   build: {
-    outDir: "dist",
+    outDir: mode === "fixture" ? "dist-fixture" : "dist",
     emptyOutDir: true,
     target: "es2022",
+    rollupOptions: mode === "fixture" ? { input: "preview.html" } : undefined,
   },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {
@@ -19,4 +22,4 @@ export default defineConfig({
     pool: "threads",
     include: ["src/**/*.test.ts"],
   },
-})
+}))

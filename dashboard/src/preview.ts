@@ -7,9 +7,12 @@ import { applySnapshot, emptyLiveState } from "@order-rhythm/live-client"
 import type { ConnectionState } from "./lib/live/connection-state"
 import "./app.css"
 
-// `vite dev` only (not in the build): the wall with fixture data and no server, to look at the
-// layout. `?empty` shows the no-data state, `?stale` the badge after a drop, plus the kiosk params.
+// `vite dev` and `vite build --mode fixture` only (never in the shipped wall): the wall with
+// fixture data and no server, for the layout test and the docs' screenshots. `?empty` shows the
+// wall before its first snapshot, `?stale` the badge after a drop, `?now=<ISO>` moves the clock,
+// plus the kiosk params.
 const params = new URLSearchParams(window.location.search)
+const STORE_ZONE = "Europe/Berlin"
 const kiosk = parseKiosk(window.location.search)
 document.documentElement.dataset.theme = kiosk.theme
 document.documentElement.lang = kiosk.lang
@@ -18,7 +21,7 @@ const live = params.has("empty")
   : applySnapshot(emptyLiveState, {
       seqs: { wall: 1 },
       at: "2025-06-02T12:30:00Z",
-      timezone: "Europe/Berlin",
+      timezone: STORE_ZONE,
       rooms: {
         wall: {
           rhythm: {
@@ -47,6 +50,6 @@ const target = document.getElementById("app")
 if (target) {
   mount(Wall, {
     target,
-    props: { connection, live, view: kiosk.view, channel: undefined, words: wordsFor(kiosk.lang), locale: kiosk.lang, now: new Date("2025-06-02T12:31:00Z") },
+    props: { connection, live, view: kiosk.view, channel: undefined, words: wordsFor(kiosk.lang), locale: kiosk.lang, storeZone: STORE_ZONE, now: new Date(params.get("now") ?? "2025-06-02T12:31:00Z") },
   })
 }

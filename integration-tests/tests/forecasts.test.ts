@@ -10,7 +10,18 @@ import { forecastSeries, leadTimeDemand, naiveScale } from "../../plugin/src/lib
 import { insertPoints } from "../../plugin/src/modules/order-rhythm/forecast/forecast-store"
 
 const TIMEZONE = "America/New_York"
-process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: TIMEZONE, socket: { port: 0 }, leadTimeDays: 5, serviceLevel: 0.9 })
+/**
+ * The weekly selection night is put the day after tomorrow, whatever today is: tomorrow's night is
+ * then always a refit and the night after always a selection, so the test asserts both every day.
+ */
+const SELECTION_NIGHT = DateTime.now().setZone(TIMEZONE).plus({ days: 2 })
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({
+  timezone: TIMEZONE,
+  socket: { port: 0 },
+  leadTimeDays: 5,
+  serviceLevel: 0.9,
+  forecast: { selectionWeekday: SELECTION_NIGHT.weekday },
+})
 
 /** Five weeks of a weekly rhythm with a little deterministic noise; Sundays sometimes sell nothing. */
 const HISTORY_DAYS = 35
@@ -148,32 +159,42 @@ medusaIntegrationTestRunner({
       expect(points.map((r: any) => [r.horizon, r.target_date])).toContainEqual([5, now().plus({ days: 5 }).toISODate()])
     })
 
-    it("runs the selection once when none was ever made, then the refit only in the store's night, once", async () => {
+    it("runs the selection once when none was ever made, then the refit in the store's night, once, and the selection on its weekday", async () => {
       const beans = store.variants["BEANS-250"]
       await seedHistory(beans.id)
       const module = getContainer().resolve("orderRhythm") as any
       const status = async () => (await api.get("/admin/order-rhythm/status", h())).data.status.forecasts
+      const beansState = async () =>
+        (await dbConnection.raw("select model, last_date, selected_at, fitted_at from order_rhythm_forecast_state where variant_id = ? and location_id = ''", [beans.id])).rows[0]
+      const schedule = async () => (await dbConnection.raw("select value from order_rhythm_state where key = 'forecast_schedule'")).rows[0].value
       expect(await status()).toEqual({ series: 0, last_fitted_at: null, last_selected_at: null })
       const noon = now().set({ hour: 12 }).toJSDate()
       expect(await module.forecasts.runNightIfDue(noon)).toMatchObject({ kind: "select", fitted: 1 })
       expect(await module.forecasts.runNightIfDue(noon)).toBeNull()
-      // tomorrow at 03:30 New York time (08:30 UTC in winter, 07:30 in summer): the refit, unless it is the selection night
+      // tomorrow at 03:30 New York time (08:30 UTC in winter, 07:30 in summer): not the selection weekday, so the refit
       const night = now().plus({ days: 1 }).set({ hour: 3, minute: 30 })
-      const expectedKind = night.weekday === 7 ? "select" : "refit"
+      expect(night.weekday).not.toBe(SELECTION_NIGHT.weekday)
       // by tomorrow today has closed: the other variants have a day of stock on record and get their first forecast
-      expect(await module.forecasts.runNightIfDue(night.toJSDate())).toMatchObject({ kind: expectedKind, failed: 0 })
+      expect(await module.forecasts.runNightIfDue(night.toJSDate())).toMatchObject({ kind: "refit", failed: 0 })
       expect(await module.forecasts.runNightIfDue(night.plus({ minutes: 30 }).toJSDate())).toBeNull()
-      const [beansState] = (
-        await dbConnection.raw("select model, last_date, selected_at, fitted_at from order_rhythm_forecast_state where variant_id = ? and location_id = ''", [beans.id])
-      ).rows
-      expect(beansState.last_date).toBe(now().toISODate())
-      if (expectedKind === "refit") expect(new Date(beansState.fitted_at).getTime()).toBeGreaterThan(new Date(beansState.selected_at).getTime())
-      const { rows } = await dbConnection.raw("select value from order_rhythm_state where key = 'forecast_schedule'")
-      expect(rows[0].value.refitOn).toBe(night.toISODate())
+      const refitted = await beansState()
+      expect(refitted.last_date).toBe(now().toISODate())
+      expect(new Date(refitted.fitted_at).getTime()).toBeGreaterThan(new Date(refitted.selected_at).getTime())
+      expect(await schedule()).toEqual({ selectedOn: now().toISODate(), refitOn: night.toISODate() })
       // What an operator is told of it: every series and the night's run.
       const [stored] = (await dbConnection.raw("select count(*)::int as series, max(fitted_at) as fitted, max(selected_at) as selected from order_rhythm_forecast_state")).rows
       expect(stored.series).toBeGreaterThan(1)
       expect(await status()).toEqual({ series: stored.series, last_fitted_at: stored.fitted.toISOString(), last_selected_at: stored.selected.toISOString() })
+
+      // the night after, the selection weekday: the contest runs again, once, and the refit does not run beside it
+      const selectionNight = night.plus({ days: 1 })
+      expect(selectionNight.weekday).toBe(SELECTION_NIGHT.weekday)
+      expect(await module.forecasts.runNightIfDue(selectionNight.toJSDate())).toMatchObject({ kind: "select", failed: 0 })
+      expect(await module.forecasts.runNightIfDue(selectionNight.plus({ minutes: 30 }).toJSDate())).toBeNull()
+      expect(await schedule()).toEqual({ selectedOn: selectionNight.toISODate(), refitOn: selectionNight.toISODate() })
+      const selected = await beansState()
+      expect(selected.last_date).toBe(night.toISODate())
+      expect(new Date(selected.selected_at).getTime()).toBeGreaterThan(new Date(refitted.fitted_at).getTime())
     })
 
     it("stores forecasts too small or too large for PostgreSQL's real as 0 or at its edge, instead of failing the batch", async () => {

@@ -221,7 +221,14 @@ medusaIntegrationTestRunner({
       expect((wall.state.wall.totals.today as any).orders).toBe(24)
       // The reconnect was a replay of what it missed, not a second full snapshot.
       expect(Object.keys(wall.snapshots[1].rooms)).toEqual([])
-      expect(settled).toBeTruthy()
+      // A screen that joined once the burst was counted saw the same totals: 24 orders of 1, 2 and 3 packs.
+      const units = ids.reduce((sum, _, i) => sum + 1 + (i % 3), 0)
+      expect(units).toBe(48)
+      const { asOf, ...counted } = (settled.state.wall.totals as any).today
+      expect(counted).toMatchObject({ orders: 24, units, revenue: { eur: units * shopA.variants["FILTER-100"].price } })
+      const { asOf: _truthAsOf, ...truthCounted } = (truth.state.wall.totals as any).today
+      expect(counted).toEqual(truthCounted)
+      expect(Date.parse(asOf)).not.toBeNaN()
     })
   },
 })

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest"
-import { nextView, parseKiosk } from "./kiosk"
+import { nextView, parseKiosk, rotationStart, SHOWN_VIEWS, VIEWS } from "./kiosk"
 import { resolveToken, TOKEN_KEY, type TokenStore } from "./live/token"
 
 describe("parseKiosk", () => {
@@ -37,8 +37,22 @@ describe("parseKiosk", () => {
   })
 
   it("rotates through every view and wraps round", () => {
-    expect(nextView("rhythm")).toBe("inventory")
-    expect(nextView("customers")).toBe("rhythm")
+    expect(nextView("rhythm", VIEWS)).toBe("inventory")
+    expect(nextView("customers", VIEWS)).toBe("rhythm")
+  })
+
+  it("rotates only through the views with a screen, never onto a not-available one", () => {
+    expect(SHOWN_VIEWS).toEqual(["rhythm"])
+    let view = rotationStart("sales")
+    const seen = new Set<string>()
+    for (let i = 0; i < 8; i++) {
+      seen.add(view)
+      view = nextView(view)
+    }
+    expect([...seen]).toEqual(["rhythm"])
+    expect(rotationStart("rhythm")).toBe("rhythm")
+    expect(nextView("rhythm", ["rhythm", "sales"])).toBe("sales")
+    expect(nextView("sales", ["rhythm", "sales"])).toBe("rhythm")
   })
 })
 

@@ -40,7 +40,19 @@ export function parseKiosk(search: string): Kiosk {
   }
 }
 
-/** The view after `current` in the rotation, wrapping round. */
-export function nextView(current: ViewName): ViewName {
-  return VIEWS[(VIEWS.indexOf(current) + 1) % VIEWS.length] ?? "rhythm"
+/**
+ * The views that have a screen to show. The others answer "not available yet", which a rotation
+ * must never stop on: a wall in a room is not read up close, so a placeholder reads as broken.
+ */
+export const SHOWN_VIEWS: readonly ViewName[] = ["rhythm"]
+
+/** Where a rotation starts: the asked-for view when it has a screen, else the first that does. */
+export function rotationStart(view: ViewName, shown: readonly ViewName[] = SHOWN_VIEWS): ViewName {
+  return shown.includes(view) ? view : (shown[0] ?? "rhythm")
+}
+
+/** The view after `current` among the views with a screen, wrapping round. */
+export function nextView(current: ViewName, shown: readonly ViewName[] = SHOWN_VIEWS): ViewName {
+  if (shown.length === 0) return current
+  return shown[(shown.indexOf(current) + 1) % shown.length] ?? shown[0]
 }

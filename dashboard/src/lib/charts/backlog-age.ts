@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear } from "d3"
 import type { AgeBucket, Backlog } from "@order-rhythm/live-client"
-import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged } from "./frame"
+import { attrIfChanged, drawAxis, layer, noData, plot, type Size, textIfChanged, textWidth } from "./frame"
 
 /** "0–4h", "1–2d", "7d+": the ages a floor lead acts on, in the unit they think in. */
 export function ageBucketLabel(bucket: AgeBucket): string {
@@ -18,7 +18,11 @@ export function drawBacklogAge(svg: SVGSVGElement, backlog: Backlog | null, size
   if (!backlog || backlog.ageBuckets.length === 0) return noData(svg, size, noDataText)
   const buckets = backlog.ageBuckets
   const f = size.font
-  const { g, width, height } = plot(svg, size, { top: f * 1.4, right: f * 0.4, bottom: f * 1.8, left: f * 0.4 })
+  // Seven age labels rarely fit side by side on a third of a wall: every other one drops a line.
+  const widest = Math.max(...buckets.map((b) => textWidth(svg, ageBucketLabel(b), f)))
+  const step = (size.width - f * 0.8) / (buckets.length + 0.2)
+  const staggered = widest + f * 0.4 > step
+  const { g, width, height } = plot(svg, size, { top: f * 1.4, right: f * 0.4, bottom: f * (staggered ? 3.3 : 1.8), left: f * 0.4 })
 
   const key = (b: AgeBucket) => String(b.fromHours)
   const x = scaleBand<string>().domain(buckets.map(key)).range([0, width]).padding(0.2)
@@ -56,4 +60,7 @@ export function drawBacklogAge(svg: SVGSVGElement, backlog: Backlog | null, size
       .tickSizeOuter(0),
     size
   )
+  layer(g, "x-axis")
+    .selectAll<SVGTextElement, string>(".tick text")
+    .call(attrIfChanged, "dy", (_, i) => (staggered && i % 2 === 1 ? "2.21em" : "0.71em"))
 }

@@ -169,6 +169,21 @@ describe("drawCycleTimes", () => {
     expect(all(el, "text.value")[1]?.textContent).toBe("8h / 30h · 7 late")
   })
 
+  it("writes each row's words on a line above its bar, and drops the p90 figure, then the late count, when the line is too narrow", () => {
+    const el = svg()
+    drawCycleTimes(el, cycleTimesFixture(), slaFixture(), size, cycleText)
+    const bars = all(el, "rect.p90")
+    all(el, "text.value").forEach((t, i) => expect(num(t, "y")).toBeLessThan(num(bars[i], "y")))
+    const narrow = (width: number) => {
+      const small = svg()
+      drawCycleTimes(small, cycleTimesFixture(), slaFixture(), { ...size, width }, cycleText)
+      return all(small, "text.value")[1]?.textContent
+    }
+    expect(narrow(900)).toBe("8h / 30h · 7 late")
+    expect(narrow(330)).toBe("8h · 7 late")
+    expect(narrow(240)).toBe("8h")
+  })
+
   it("says no data yet in a row nobody has reached", () => {
     const times = { ...cycleTimesFixture(), final: { ...cycleTimesFixture().final, stage: "delivered" as const } }
     const el = svg()
@@ -224,10 +239,22 @@ describe("count axes", () => {
 })
 
 describe("count axes on small rates", () => {
-  it("keep fractional ticks when fewer than two whole numbers would remain", async () => {
+  it("tick 0 and 1, never a fraction of an order, when every value is under 1", async () => {
     const { scaleLinear } = await import("d3")
-    const { countTicks } = await import("./frame")
-    expect(countTicks(scaleLinear().domain([0, 0.5]), 5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5])
+    const { countTicks, countDomainTop } = await import("./frame")
+    expect(countTicks(scaleLinear().domain([0, 0.5]), 5)).toEqual([0, 1])
+    expect(countDomainTop(0.4)).toBe(1)
+    expect(countDomainTop(7)).toBe(7)
+  })
+
+  it("label today's intake in whole orders on a quiet day", () => {
+    const today = todayFixture()
+    for (const hour of today.hours) Object.assign(hour, { expected: 0.2, lo: 0.1, hi: 0.4, actual: hour.actual === null ? null : 0 })
+    const el = svg()
+    drawTodayIntake(el, today, size, "No data yet")
+    const labels = all(el, ".y-axis .tick text").map((t) => t.textContent)
+    expect(labels.length).toBeGreaterThan(0)
+    for (const label of labels) expect(Number.isInteger(Number(label))).toBe(true)
   })
 })
 

@@ -1,6 +1,6 @@
 import { line, max, scalePoint, scaleLinear } from "d3"
 import type { SeriesPoint } from "@order-rhythm/live-client"
-import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
+import { attrIfChanged, countDomainTop, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 export type FlowSeries = "intake" | "fulfilment"
 
@@ -25,7 +25,7 @@ export function drawFlowRates(svg: SVGSVGElement, points: SeriesPoint[] | null, 
     .padding(0.3)
   const top = max(points, (p) => Math.max(ratePerHour(p, "intake"), ratePerHour(p, "fulfilment"))) ?? 0
   const y = scaleLinear()
-    .domain([0, top > 0 ? top : 1])
+    .domain([0, countDomainTop(top)])
     .nice()
     .range([height, 0])
   const labelOf = new Map(points.map((p) => [p.startUtc, shortLabel(p.label)]))

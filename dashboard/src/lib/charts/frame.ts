@@ -96,6 +96,31 @@ export function noData(svg: SVGSVGElement, size: Size, text: string): void {
     .text(text)
 }
 
+/**
+ * How wide `text` is drawn at `fontPx` in this SVG's font: measured on a canvas (the DOM stays
+ * untouched, so a redraw with the same data changes nothing), else estimated where there is no
+ * canvas (jsdom): a CJK character is a full em, anything else about 0.6 of one.
+ */
+let measure: CanvasRenderingContext2D | null | undefined
+export function textWidth(svg: SVGSVGElement, text: string, fontPx: number): number {
+  if (measure === undefined) {
+    // jsdom has no canvas (and says so on the console)
+    if (typeof navigator !== "undefined" && /jsdom/i.test(navigator.userAgent)) measure = null
+    else try {
+      measure = document.createElement("canvas").getContext("2d")
+    } catch {
+      measure = null
+    }
+  }
+  if (measure) {
+    const style = getComputedStyle(svg)
+    measure.font = `${style.fontWeight || 400} ${fontPx}px ${style.fontFamily || "sans-serif"}`
+    const width = measure.measureText(text).width
+    if (width > 0) return width
+  }
+  return [...text].reduce((sum, ch) => sum + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.6), 0) * fontPx
+}
+
 /** Axis text at the wall's rem: d3's default 10 px cannot be read from five metres. */
 export function styleAxis(axis: Selection<SVGGElement, unknown, null, undefined>, size: Size): void {
   axis.attr("font-size", size.font).attr("font-family", null).classed("axis", true)
@@ -120,7 +145,8 @@ export function drawAxis<D extends AxisDomain>(group: Selection<SVGGElement, unk
   const node = group.node() as (SVGGElement & { __axisShows?: string }) | null
   if (!node || node.__axisShows === shows) return
   node.__axisShows = shows
-  group.call(axis)
+  // ticks and their gap grow with the text, so a 4K wall's labels keep clear of the marks
+  group.call(axis.tickSize(size.font * 0.3).tickPadding(size.font * 0.3))
   styleAxis(group, size)
 }
 
@@ -132,14 +158,27 @@ export function thin<T>(values: readonly T[], room: number, labelWidth: number):
 }
 
 /**
- * Ticks for a count axis: whole numbers whenever at least two remain (a wall showing
- * "0.4 orders" reads as a bug); a small per-hour rate keeps its fractional ticks.
+ * Ticks for a count axis: whole numbers only (a wall showing "0.4 orders" reads as a bug). A
+ * domain under 1 gets 0 and 1, and the chart's scale should reach 1 (`countDomainTop`).
  */
-export function countTicks(scale: { ticks(count?: number): number[] }, wanted: number): number[] {
-  const ticks = scale.ticks(wanted)
-  const whole = ticks.filter((value) => Number.isInteger(value))
-  return whole.length >= 2 ? whole : ticks
+export function countTicks(scale: { ticks(count?: number): number[]; domain(): number[] }, wanted: number): number[] {
+  const whole = scale.ticks(wanted).filter((value) => Number.isInteger(value))
+  if (whole.length >= 2) return whole
+  const top = Math.max(1, Math.ceil(Math.max(...scale.domain())))
+  return [0, top]
 }
+
+/** Ticks at least `gap` pixels apart, from the bottom up: a short chart keeps fewer labels. */
+export function spaced(ticks: number[], y: (value: number) => number, gap: number): number[] {
+  const kept: number[] = []
+  for (const tick of ticks) {
+    if (kept.length === 0 || Math.abs(y(kept[kept.length - 1]) - y(tick)) >= gap) kept.push(tick)
+  }
+  return kept
+}
+
+/** The top of a count axis: at least 1, so a quiet hour does not stretch a fraction over the chart. */
+export const countDomainTop = (top: number | undefined) => Math.max(1, top ?? 0)
 
 /**
  * The time charts' two axes, declared once: labelled time keys along the bottom (thinned to
@@ -164,7 +203,8 @@ export function timeAxes(
   drawAxis(
     layer(g, "y-axis"),
     axisLeft(y)
-      .tickValues(countTicks(y, Math.max(2, Math.floor(height / (size.font * 2.5)))))
+      // no "0": the bottom axis is zero, and its label would sit on the first time label
+      .tickValues(spaced(countTicks(y, Math.max(2, Math.floor(height / (size.font * 2.5)))), y, size.font * 1.5).filter((v) => v !== 0))
       .tickFormat(format("~g"))
       .tickSizeOuter(0),
     size

@@ -1,6 +1,6 @@
 import { max, scaleBand, scaleLinear } from "d3"
 import type { HeatCell, HeatMap } from "@order-rhythm/live-client"
-import { attrIfChanged, layer, noData, plot, type Size, textIfChanged } from "./frame"
+import { attrIfChanged, layer, noData, plot, type Size, textIfChanged, textWidth } from "./frame"
 
 /** The grid must be 7 x 24 with at least one hour that occurred, or there is nothing to show. */
 export function hasHeat(heat: HeatMap | null): heat is HeatMap {
@@ -22,7 +22,8 @@ export type HeatText = { noData: string; weekdays: readonly string[] }
 export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size, text: HeatText): void {
   if (!hasHeat(heat)) return noData(svg, size, text.noData)
   const f = size.font
-  const { g, width, height } = plot(svg, size, { top: f * 0.3, right: f * 0.3, bottom: f * 1.6, left: f * 2.6 })
+  const dayWidth = Math.max(...text.weekdays.map((day) => textWidth(svg, day, f)))
+  const { g, width, height } = plot(svg, size, { top: f * 0.6, right: f * 0.3, bottom: f * 1.6, left: dayWidth + f * 0.5 })
   const cells = heat.cells.flat()
   const peak = new Set(heat.peaks.map((p) => `${p.weekday}:${p.hour}`))
   const trough = new Set(heat.troughs.map((p) => `${p.weekday}:${p.hour}`))
@@ -54,9 +55,12 @@ export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size
     .call(attrIfChanged, "height", y.bandwidth())
     .call(attrIfChanged, "fill-opacity", (c) => (c.average === null ? 0 : shade(c.average)))
 
+  // a short grid names every 2nd, 3rd or 6th day (Mon, Wed, Fri, Sun...) rather than stack them
+  const every = [1, 2, 3, 6].find((k) => k * y.step() >= f * 1.5) ?? 6
+  const days = [1, 2, 3, 4, 5, 6, 7].filter((d) => (d - 1) % every === 0)
   layer(g, "weekdays")
     .selectAll("text")
-    .data([1, 2, 3, 4, 5, 6, 7])
+    .data(days)
     .join("text")
     .call(attrIfChanged, "class", "row-label")
     .call(attrIfChanged, "text-anchor", "end")
@@ -65,7 +69,11 @@ export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size
     .call(attrIfChanged, "y", (d) => (y(d) ?? 0) + y.bandwidth() / 2)
     .call(textIfChanged, (d) => text.weekdays[d - 1] ?? "")
 
-  const hourLabels = [0, 6, 12, 18]
+  const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`
+  // each label starts at its hour and needs its width and a gap before the next: every 3, 6 or 12 hours
+  const room = textWidth(svg, hourLabel(0), f) + f * 0.8
+  const hoursApart = [3, 6, 12].find((hours) => (width * hours) / 24 >= room) ?? 24
+  const hourLabels = Array.from({ length: 24 / hoursApart }, (_, i) => i * hoursApart)
   layer(g, "hours")
     .selectAll("text")
     .data(hourLabels)
@@ -73,5 +81,5 @@ export function drawHeatMap(svg: SVGSVGElement, heat: HeatMap | null, size: Size
     .call(attrIfChanged, "class", "col-label")
     .call(attrIfChanged, "x", (h) => x(h) ?? 0)
     .call(attrIfChanged, "y", height + f * 1.2)
-    .call(textIfChanged, (h) => `${String(h).padStart(2, "0")}:00`)
+    .call(textIfChanged, hourLabel)
 }

@@ -1,6 +1,6 @@
 import { area, line, max, scaleBand, scaleLinear } from "d3"
 import type { TodayHour, TodayIntake } from "@order-rhythm/live-client"
-import { attrIfChanged, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
+import { attrIfChanged, countDomainTop, layer, noData, plot, type Size, timeAxes, textIfChanged } from "./frame"
 
 /**
  * Today's intake per local hour against what the store usually sees: bars for what came in, the
@@ -20,7 +20,7 @@ export function drawTodayIntake(svg: SVGSVGElement, today: TodayIntake | null, s
     .padding(0.2)
   const top = max(hours, (h) => Math.max(h.hi, h.expected, h.actual ?? 0)) ?? 0
   const y = scaleLinear()
-    .domain([0, top > 0 ? top : 1])
+    .domain([0, countDomainTop(top)])
     .nice()
     .range([height, 0])
   const mid = (h: TodayHour) => (x(h.hourStartUtc) ?? 0) + x.bandwidth() / 2

@@ -1,7 +1,8 @@
 /**
  * Croston and SBA must equal R's forecast::croston (alpha 0.1) on the 1,060 carparts series of
  * the reference file, trained on their first 39 months. The data lives outside the repository
- * (../shared/data, or ORDER_RHYTHM_DATA); without it this test says so and skips.
+ * (../shared/data, or ORDER_RHYTHM_DATA); without it this test says so and skips, except on CI
+ * (CI=true), where a missing data set fails the run.
  */
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
@@ -14,6 +15,7 @@ const dataDir = process.env.ORDER_RHYTHM_DATA ?? path.resolve(__dirname, "..", "
 const refFile = path.join(dataDir, "carparts_croston_reference_R.csv.gz")
 const seriesFile = path.join(dataDir, "carparts.csv.gz")
 const present = existsSync(refFile) && existsSync(seriesFile)
+if (!present && process.env.CI === "true") throw new Error(`the R Croston reference data is missing (${refFile}, ${seriesFile}), and on CI this test must run`)
 if (!present) console.warn(`SKIPPING the R Croston reference test: ${refFile} or ${seriesFile} not found`)
 
 function rows(file: string): string[][] {

@@ -46,7 +46,7 @@ export async function startLiveStream(input: {
     return { hub, screens: null, close }
   }
 
-  const screenOptions = { port: options.socket.port, host: options.socket.host, corsOrigins: options.socket.corsOrigins, redisUrl: options.redisUrl ?? null }
+  const screenOptions = { port: options.socket.port, host: options.socket.host, corsOrigins: options.socket.corsOrigins, redisUrl: options.redisUrl ?? null, timezone: options.timezone }
   const screens = await startSocketServerThread(screenOptions, hub.access(input.identify), logger, options.socket.thread)
   if (!screens) {
     await close()

@@ -53,6 +53,12 @@ export class LiveUpdates {
     await stream?.close()
   }
 
+  /** Screens connected to this process's socket server; null where it serves none (a worker). */
+  async screenCount(): Promise<number | null> {
+    const screens = (await this.stream_)?.screens
+    return screens ? (await screens.stats()).sockets : null
+  }
+
   /** The port the wall display answers on, once started (tests use port 0). */
   async port(): Promise<number | null> {
     return (await this.stream_)?.screens?.port ?? null

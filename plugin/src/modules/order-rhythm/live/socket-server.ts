@@ -26,6 +26,8 @@ export type SocketServerOptions = {
   corsOrigins: string[]
   /** With Redis, deltas arrive on DELTA_CHANNEL from every process, this one's included. */
   redisUrl: string | null
+  /** the store's IANA zone, which the wall server tells the wall for its clock */
+  timezone?: string
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startSocketServer(
   logger: Logger,
   watchedChanged: (rooms: RoomName[]) => void = () => {}
 ): Promise<SocketServer | null> {
-  const wall = await startWallHttpServer({ port: options.port, host: options.host, logger })
+  const wall = await startWallHttpServer({ port: options.port, host: options.host, logger, timezone: options.timezone })
   if (!wall) return null
   const io = new Server(wall.server, {
     serveClient: false,

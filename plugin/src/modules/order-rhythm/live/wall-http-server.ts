@@ -18,14 +18,20 @@ export const DASHBOARD_DIR = path.resolve(__dirname, "..", "..", "..", "..", "da
  * wall display (and, with the live stream, Socket.IO) gets a port of its own. One URL,
  * no separate web server for the screen on the wall.
  */
-export function startWallHttpServer(options: { port: number; host: string; logger: Logger }): Promise<WallHttpServer | null> {
+export function startWallHttpServer(options: { port: number; host: string; logger: Logger; timezone?: string }): Promise<WallHttpServer | null> {
   const { port, host, logger } = options
+  // The store's zone, for the wall's clock before its first snapshot (no token needed: a zone is no secret).
+  const storeZone = JSON.stringify({ timezone: options.timezone ?? null })
   const hasDashboard = fs.existsSync(path.join(DASHBOARD_DIR, "index.html"))
   const serveDashboard = hasDashboard ? sirv(DASHBOARD_DIR, { single: true, etag: true }) : null
 
   const server = http.createServer((req, res) => {
     if (req.url === "/health") {
       res.writeHead(200, { "content-type": "text/plain" }).end("OK")
+      return
+    }
+    if (req.url === "/store-zone.json") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" }).end(storeZone)
       return
     }
     if (!serveDashboard) {
