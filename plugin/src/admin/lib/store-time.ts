@@ -28,7 +28,7 @@ export function formatStoreDate(localDate: string, locale = adminLocale()): stri
   )
 }
 
-/** Hours as the admin's language writes them: "5.5 hr", "5,5 Std.", "3 days" from two days on. */
+/** Hours as the admin's language writes them ("5.5 hrs", "5,5 Std."), in days from two days on. */
 export function formatHours(hours: number, locale = adminLocale()): string {
   const days = hours >= 48
   const value = days ? hours / 24 : hours
