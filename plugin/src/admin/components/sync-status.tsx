@@ -100,7 +100,7 @@ export const SyncStatusSection = () => {
             first one takes in the store's history.
           </Text>
         </div>
-        <Button variant="secondary" onClick={reconcileNow} disabled={running || asked !== null}>
+        <Button variant="secondary" className="shrink-0" onClick={reconcileNow} disabled={running || asked !== null}>
           Check for missed orders now
         </Button>
       </div>
