@@ -2,6 +2,7 @@ import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { api } from "../lib/admin-api"
 import type { ReconcileReport } from "../../lib/reconciliation"
+import { adminLocale, formatCount, formatStoreDateTime } from "../lib/store-time"
 
 type Status = {
   /** The server's time of the answer: reconciliations are stamped by its clock. */
@@ -9,12 +10,16 @@ type Status = {
   orders: { in_medusa: number; in_facts: number }
   reconciliation: { orders: ReconcileReport; stock_levels: ReconcileReport }
   forecasts: { series: number; last_fitted_at: string | null; last_selected_at: string | null }
+  /** the store's zone: every time below is read on its clock */
+  timezone: string
 }
 
-const count = (n: number) => n.toLocaleString()
+const count = (n: number) => formatCount(n)
+/** An instant on the store's clock, in the admin's language. */
+type When = (instant: string) => string
 
 /** One reconciliation in a sentence an operator can act on. */
-const reconcileSentence = (run: ReconcileReport, what: string): string => {
+const reconcileSentence = (run: ReconcileReport, what: string, when: When): string => {
   switch (run.state) {
     case "never":
       return `${what}: not checked yet (the first check starts within 5 minutes of Medusa's start).`
@@ -29,14 +34,14 @@ const reconcileSentence = (run: ReconcileReport, what: string): string => {
     case "failed":
       return `${what}: the last check failed at ${count(run.processed)} of ${count(run.total)}: ${run.error}. The next one resumes where it stopped.`
     case "finished":
-      return `${what}: last checked ${new Date(run.finished_at!).toLocaleString()}, ${count(run.processed)} checked again (changed since the check before).`
+      return `${what}: last checked ${when(run.finished_at!)}, ${count(run.processed)} checked again (changed since the check before).`
   }
 }
 
-const forecastSentence = ({ series, last_fitted_at, last_selected_at }: Status["forecasts"]): string =>
+const forecastSentence = ({ series, last_fitted_at, last_selected_at }: Status["forecasts"], when: When): string =>
   series === 0
     ? "Forecasts: none yet (the hourly job makes them once a variant has a closed day of sales; POST /admin/order-rhythm/forecasts/recompute makes them now)."
-    : `Forecasts: ${count(series)} variant-location series, last refitted ${new Date(last_fitted_at!).toLocaleString()}, models last chosen ${new Date(last_selected_at!).toLocaleString()}.`
+    : `Forecasts: ${count(series)} variant-location series, last refitted ${when(last_fitted_at!)}, models last chosen ${when(last_selected_at!)}.`
 
 /**
  * Whether Order Rhythm has taken in everything the store holds: after an install, the history's
@@ -83,6 +88,8 @@ export const SyncStatusSection = () => {
   }
 
   const behind = status ? status.orders.in_medusa - status.orders.in_facts : 0
+  const locale = adminLocale()
+  const when: When = (instant) => (status ? formatStoreDateTime(instant, status.timezone, locale) : instant)
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
@@ -93,7 +100,7 @@ export const SyncStatusSection = () => {
             first one takes in the store's history.
           </Text>
         </div>
-        <Button variant="secondary" onClick={reconcileNow} disabled={running || asked !== null}>
+        <Button variant="secondary" className="shrink-0" onClick={reconcileNow} disabled={running || asked !== null}>
           Check for missed orders now
         </Button>
       </div>
@@ -105,9 +112,9 @@ export const SyncStatusSection = () => {
             </Text>
             {behind === 0 ? <Badge color="green">in step</Badge> : <Badge color="orange">{count(Math.abs(behind))} {behind > 0 ? "to take in" : "more than Medusa holds"}</Badge>}
           </div>
-          <Text className="text-ui-fg-subtle">{reconcileSentence(status.reconciliation.orders, "Orders")}</Text>
-          <Text className="text-ui-fg-subtle">{reconcileSentence(status.reconciliation.stock_levels, "Stock levels")}</Text>
-          <Text className="text-ui-fg-subtle">{forecastSentence(status.forecasts)}</Text>
+          <Text className="text-ui-fg-subtle" data-testid="sync-orders">{reconcileSentence(status.reconciliation.orders, "Orders", when)}</Text>
+          <Text className="text-ui-fg-subtle">{reconcileSentence(status.reconciliation.stock_levels, "Stock levels", when)}</Text>
+          <Text className="text-ui-fg-subtle">{forecastSentence(status.forecasts, when)}</Text>
         </div>
       )}
       {error && (
