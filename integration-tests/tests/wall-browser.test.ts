@@ -119,6 +119,7 @@ describe.skipIf(!hasChromium)("the wall display in Chromium", () => {
         await revoked.close()
       })
 
+      // Two Medusa starts in one test: minutes, not seconds, on a busy 2-core machine.
       it("goes stale when the Medusa process stops and comes back by itself with the right numbers", async () => {
         const token = await newToken()
         const wallPort = 19_600 + Math.floor(Math.random() * 300)
@@ -154,7 +155,7 @@ describe.skipIf(!hasChromium)("the wall display in Chromium", () => {
         } finally {
           await server.stop()
         }
-      })
+      }, 300_000)
     },
   })
 })
