@@ -81,7 +81,8 @@ export function statementFor(input: StatementInput): Statement {
  * longer change them (they claw back in the next open period, as the plan says).
  */
 export function closeStatement(statement: Statement, closedAt: string): Readonly<Statement> {
-  const closed: Statement = { ...statement, status: "closed", closedAt, lines: statement.lines.map((l) => Object.freeze({ ...l, orderIds: [...l.orderIds] })) }
+  // A copy, so freezing it never freezes arrays the open figures still share.
+  const closed: Statement = structuredClone({ ...statement, status: "closed", closedAt })
   return deepFreeze(closed)
 }
 
