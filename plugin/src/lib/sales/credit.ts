@@ -42,7 +42,8 @@ export function creditedInPeriod(days: readonly RepDay[], reversals: readonly Re
     c.orders += d.orders
     c.units += d.units
     c.newCustomers += d.newCustomers
-    for (const id of d.orderIds) c.orderIds.push(id)
+    if (d.orderIds.length === 1) c.orderIds.push(d.orderIds[0])
+    else for (const id of d.orderIds) c.orderIds.push(id)
   }
   for (const r of reversals) {
     if (!inPeriod(r.placedDate, upTo) || (options.asOf !== undefined && r.reversedDate > options.asOf)) continue

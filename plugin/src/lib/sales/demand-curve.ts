@@ -1,4 +1,4 @@
-import { IANAZone } from "luxon"
+import { zoneOffsets } from "../rhythm/local-clock"
 import { periodEdges, type Period } from "./period"
 
 /**
@@ -32,9 +32,12 @@ export type DemandCurve = {
   basis: WeekShape["basis"]
 }
 
+/** Offsets of the store's zone (memoised per UTC day: Intl is slow and a month asks 744 times). */
+type Offsets = (utcMs: number) => number
+
 /** Local weekday-hour slot of an instant. */
-export function weekSlot(ms: number, zone: IANAZone): number {
-  const local = new Date(ms + zone.offset(ms) * 60_000)
+export function weekSlot(ms: number, offsetAt: Offsets): number {
+  const local = new Date(ms + offsetAt(ms) * 60_000)
   const weekday = (local.getUTCDay() + 6) % 7
   return weekday * 24 + local.getUTCHours()
 }
@@ -44,8 +47,7 @@ export function weekSlot(ms: number, zone: IANAZone): number {
  * times that slot occurred, so a span that holds five Saturdays and four Sundays is not biased.
  */
 export function learnWeekShape(history: readonly HourlyDemand[], timezone: string, span: { fromMs: number; toMs: number }): WeekShape {
-  const zone = IANAZone.create(timezone)
-  if (!zone.isValid) throw new RangeError(`unknown time zone: ${timezone}`)
+  const zone = zoneOffsets(timezone)
   const totals = new Float64Array(168)
   const seen = new Float64Array(168)
   for (let t = Math.floor(span.fromMs / HOUR_MS) * HOUR_MS; t < span.toMs; t += HOUR_MS) seen[weekSlot(t, zone)] += 1
@@ -65,7 +67,7 @@ export function learnWeekShape(history: readonly HourlyDemand[], timezone: strin
 export type DailyForecast = ReadonlyMap<string, number>
 
 export function periodDemandCurve(period: Period, shape: WeekShape, forecast?: DailyForecast): DemandCurve {
-  const zone = IANAZone.create(period.timezone)
+  const zone = zoneOffsets(period.timezone)
   const { startMs, endMs } = periodEdges(period)
   const n = Math.round((endMs - startMs) / HOUR_MS)
   const hourStarts = new Float64Array(n)
@@ -75,7 +77,7 @@ export function periodDemandCurve(period: Period, shape: WeekShape, forecast?: D
     const t = startMs + i * HOUR_MS
     hourStarts[i] = t
     expected[i] = shape.weights[weekSlot(t, zone)]
-    if (forecast) dates[i] = new Date(t + zone.offset(t) * 60_000).toISOString().slice(0, 10)
+    if (forecast) dates[i] = new Date(t + zone(t) * 60_000).toISOString().slice(0, 10)
   }
   if (forecast && forecast.size) {
     // Scale each forecast day's hours to the forecast total, keeping the day's own hour shape.

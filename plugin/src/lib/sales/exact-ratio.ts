@@ -14,15 +14,24 @@ function gcd(a: bigint, b: bigint): bigint {
   return a
 }
 
+// Reducing costs a gcd on every operation; a statement line is a handful of operations, so
+// fractions are reduced only once their denominator grows past 2^64.
+const REDUCE_ABOVE = 1n << 64n
+
 function make(n: bigint, d: bigint): Ratio {
+  if (d === 1n) return { n, d }
   if (d === 0n) throw new RangeError("division by zero")
   if (d < 0n) [n, d] = [-n, -d]
+  if (d < REDUCE_ABOVE) return { n, d }
   const g = gcd(n, d)
   return g > 1n ? { n: n / g, d: d / g } : { n, d }
 }
 
 export const ZERO: Ratio = { n: 0n, d: 1n }
 export const ONE: Ratio = { n: 1n, d: 1n }
+
+// Rates, edges and split fractions repeat on every statement: parse each text once.
+const parsed = new Map<string, Ratio>()
 
 /** A number or decimal text as it reads (0.035 is 35/1000, not the nearest double). */
 export function ratio(value: number | string | Ratio): Ratio {
@@ -31,7 +40,18 @@ export function ratio(value: number | string | Ratio): Ratio {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`)
     if (Number.isSafeInteger(value)) return { n: BigInt(value), d: 1n }
   }
-  const m = DECIMAL.exec(String(value).trim())
+  const text = String(value)
+  let known = parsed.get(text)
+  if (!known) {
+    known = parse(text)
+    if (parsed.size < 100_000) parsed.set(text, known)
+  }
+  return known
+}
+
+function parse(text: string): Ratio {
+  const value = text
+  const m = DECIMAL.exec(text.trim())
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${value}`)
   const digits = (m[2] || "0") + (m[3] ?? "")
   const exponent = Number(m[4] ?? 0) - (m[3] ?? "").length

@@ -77,8 +77,10 @@ export type PeriodFigures = {
 export function periodFigures(input: PeriodFiguresInput): PeriodFigures {
   const { period, nowMs, curve } = input
   const asOf = localDateAt(nowMs, period.timezone)
+  const assignmentsBy = new Map<string, PlanAssignment[]>()
+  for (const a of input.assignments) assignmentsBy.set(a.repId, [...(assignmentsBy.get(a.repId) ?? []), a])
   const planByRep = new Map<string, PlanVersion | null>()
-  for (const r of input.reps) planByRep.set(r.id, planFor(r.id, period, input.assignments, input.plans))
+  for (const r of input.reps) planByRep.set(r.id, planFor(r.id, period, assignmentsBy.get(r.id) ?? [], input.plans))
   const fallbackWindow = input.defaultWindowDays ?? Infinity
   const credited = creditedInPeriod(input.days, input.reversals, period, {
     asOf,

@@ -23,8 +23,16 @@ const DAY_MS = 86_400_000
 
 /** Days since 1970-01-01 of a local date: calendar arithmetic without a zone. */
 export function dayNumber(localDate: string): number {
-  return Date.UTC(+localDate.slice(0, 4), +localDate.slice(5, 7) - 1, +localDate.slice(8, 10)) / DAY_MS
+  let day = dayNumbers.get(localDate)
+  if (day === undefined) {
+    day = Date.UTC(+localDate.slice(0, 4), +localDate.slice(5, 7) - 1, +localDate.slice(8, 10)) / DAY_MS
+    if (dayNumbers.size < 100_000) dayNumbers.set(localDate, day)
+  }
+  return day
 }
+
+// The same few hundred dates are asked for on every recompute.
+const dayNumbers = new Map<string, number>()
 
 export function dateOfDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)

@@ -11,7 +11,16 @@ import type { PlanVersion, Tier } from "./pay-plan"
  */
 export type TierBand = { index: number; from: Ratio; to: Ratio | null; rate: Ratio; rateText: string }
 
+// A plan version's tier table is read on every statement: parse it once per table.
+const bandsOf = new WeakMap<readonly Tier[], TierBand[]>()
+
 export function tierBands(tiers: readonly Tier[]): TierBand[] {
+  let bands = bandsOf.get(tiers)
+  if (!bands) bandsOf.set(tiers, (bands = parseBands(tiers)))
+  return bands
+}
+
+function parseBands(tiers: readonly Tier[]): TierBand[] {
   return tiers
     .map((t, index) => ({ index, from: ratio(t.from), to: t.to === null ? null : ratio(t.to), rate: ratio(t.rate), rateText: String(t.rate) }))
     .sort((a, b) => cmp(a.from, b.from))
