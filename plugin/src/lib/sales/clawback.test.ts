@@ -68,6 +68,9 @@ describe("a closed period", () => {
     // n2 returned on 5 December, 15 days after placement (window 30): it lands in December.
     const r = ret("n2", "2026-11-20", "2026-12-05", 5_000_000)
     expect(landingPeriod(r.reversedDate, [{ period: NOV, closed: true }, { period: DEC, closed: false }])?.id).toBe("2026-12")
+    // A return dated inside November but booked after November closed also lands in December.
+    expect(landingPeriod("2026-11-29", [{ period: NOV, closed: true }, { period: DEC, closed: false }])?.id).toBe("2026-12")
+    expect(landingPeriod("2026-12-05", [{ period: NOV, closed: true }, { period: DEC, closed: true }])).toBeNull()
     // November without n2: 6,000,000 (60%) pays 100,000 + 30,000 = 130,000.
     // Clawback: 130,000 - 290,000 = -160,000 fen, on its own line naming n2 and November.
     const lines = closedPeriodClawbacks({ plan: p, closed, reversals: [r] })

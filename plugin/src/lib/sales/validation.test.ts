@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { plan, TARGET } from "./__tests__/plans"
 import { customPeriod, monthPeriod } from "./period"
 import type { Target } from "./types"
-import { validateCap, validatePlanVersion, validateRepKnown, validateSplit, validateTargets, validateTiers } from "./validation"
+import { validateAssignments, validateCap, validatePlanVersion, validateRepKnown, validateSplit, validateTargets, validateTiers } from "./validation"
 
 const fields = (r: { field: string }[]) => r.map((x) => x.field)
 
@@ -20,6 +20,21 @@ describe("validation", () => {
     // Another rep, another metric, or periods that only touch are fine.
     expect(validateTargets([t("a", "2026-12"), t("b", "xmas", "r2"), t("c", "xmas", "r1", "orders"), t("d", "2027-01")], periods)).toEqual([])
     expect(fields(validateTargets([t("a", "nope")], periods))).toEqual(["targets[0].periodId"])
+    // A target for a rep or team nobody knows.
+    const team: Target = { id: "tt", subject: { kind: "team", teamId: "ghost" }, periodId: "2026-12", metric: "orders", value: 5 }
+    expect(fields(validateTargets([t("a", "2026-12", "who"), team], periods, { reps: [{ id: "r1" }], teamIds: ["east"] }))).toEqual(["targets[0].subject.repId", "targets[1].subject.teamId"])
+  })
+
+  it("refuses two plan versions for one rep on the same day", () => {
+    const refusals = validateAssignments([
+      { repId: "r1", planVersionId: "v1", from: "2026-01-01", to: "2026-12-10" },
+      { repId: "r1", planVersionId: "v2", from: "2026-12-10", to: null },
+      { repId: "r2", planVersionId: "v2", from: "2026-12-10", to: null },
+    ], [{ id: "r1" }])
+    expect(refusals).toEqual([
+      { field: "assignments[1].from", message: "rep r1 is already on plan version v1 from 2026-01-01 to 2026-12-10" },
+      { field: "assignments[2].repId", message: "unknown rep r2" },
+    ])
   })
 
   it("refuses tiers that overlap or leave a gap", () => {

@@ -1,6 +1,6 @@
 import { earningsTotal } from "./earnings"
 import { add, cmp, mul, ratio, ZERO, type Ratio } from "./exact-ratio"
-import type { PlanVersion, Tier } from "./pay-plan"
+import type { PlanAssignment, PlanVersion, Tier } from "./pay-plan"
 import { periodsOverlap, type Period } from "./period"
 import { formatMinor } from "./rounding"
 import type { Share } from "./split"
@@ -15,10 +15,19 @@ export type Refusal = { field: string; message: string }
 const subjectKey = (t: Target) => (t.subject.kind === "rep" ? `rep:${t.subject.repId}` : `team:${t.subject.teamId}`)
 const subjectName = (t: Target) => (t.subject.kind === "rep" ? `rep ${t.subject.repId}` : `team ${t.subject.teamId}`)
 
-/** Two targets for one rep (or team) and one metric may not share a day. */
-export function validateTargets(targets: readonly Target[], periods: ReadonlyMap<string, Pick<Period, "start" | "end">>): Refusal[] {
+/**
+ * Two targets for one rep (or team) and one metric may not share a day; a target's rep or team
+ * must exist when the lists are given.
+ */
+export function validateTargets(
+  targets: readonly Target[],
+  periods: ReadonlyMap<string, Pick<Period, "start" | "end">>,
+  known: { reps?: readonly Pick<SalesRep, "id">[]; teamIds?: readonly string[] } = {}
+): Refusal[] {
   const out: Refusal[] = []
   targets.forEach((t, i) => {
+    if (t.subject.kind === "rep" && known.reps) out.push(...validateRepKnown(`targets[${i}].subject.repId`, t.subject.repId, known.reps))
+    if (t.subject.kind === "team" && known.teamIds && !known.teamIds.includes(t.subject.teamId)) out.push({ field: `targets[${i}].subject.teamId`, message: `unknown team ${t.subject.teamId}` })
     const p = periods.get(t.periodId)
     if (!p) return out.push({ field: `targets[${i}].periodId`, message: `unknown period ${t.periodId}` })
     if (!(t.value > 0)) out.push({ field: `targets[${i}].value`, message: `a target must be above 0, got ${t.value}` })
@@ -115,6 +124,22 @@ export function validateSplit(shares: readonly Share[], reps?: readonly Pick<Sal
     else sum = add(sum, p)
   })
   if (!out.length && cmp(sum, ratio(100)) !== 0) out.push({ field: "shares", message: `shares sum to ${Number(sum.n) / Number(sum.d)}%, not 100%` })
+  return out
+}
+
+/** One plan version at a time per rep: assignments of one rep may not share a day. */
+export function validateAssignments(assignments: readonly PlanAssignment[], reps?: readonly Pick<SalesRep, "id">[]): Refusal[] {
+  const out: Refusal[] = []
+  assignments.forEach((a, i) => {
+    if (reps) out.push(...validateRepKnown(`assignments[${i}].repId`, a.repId, reps))
+    if (a.to !== null && a.to < a.from) out.push({ field: `assignments[${i}].to`, message: `ends (${a.to}) before it starts (${a.from})` })
+    for (let j = 0; j < i; j++) {
+      const o = assignments[j]
+      if (o.repId === a.repId && periodsOverlap({ start: a.from, end: a.to ?? "9999-12-31" }, { start: o.from, end: o.to ?? "9999-12-31" })) {
+        out.push({ field: `assignments[${i}].from`, message: `rep ${a.repId} is already on plan version ${o.planVersionId} from ${o.from}${o.to ? ` to ${o.to}` : ""}` })
+      }
+    }
+  })
   return out
 }
 
