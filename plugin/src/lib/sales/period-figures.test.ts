@@ -39,6 +39,11 @@ describe("a period's figures for everyone", () => {
     days,
     reversals,
     curve,
+    adjustments: [
+      { id: "adj-dec", repId: "b", periodId: "2026-12", amount: 5_000, reason: "stand at the trade fair" },
+      { id: "adj-nov", repId: "b", periodId: "2026-11", amount: 9_999, reason: "belongs to November" },
+    ],
+    clawbacks: new Map([["a", [{ kind: "clawback" as const, label: "return of n9", amount: -7_000, orderIds: ["n9"], fromPeriodId: "2026-11" }]]]),
   })
   const rep = (id: string) => figures.reps.find((r) => r.repId === id)!
 
@@ -50,9 +55,12 @@ describe("a period's figures for everyone", () => {
   })
 
   it("pays each rep under their plan, with what reaches the next tier", () => {
-    // a: 110% -> 100,000 + 150,000 + 40,000 = 290,000. b: 20% -> 2,000,000 x 0.02 = 40,000.
-    expect(rep("a").statement!.total).toBe(290_000)
-    expect(rep("b").statement!.total).toBe(40_000)
+    // a: 110% -> 100,000 + 150,000 + 40,000 = 290,000, less November's clawback 7,000 = 283,000.
+    // b: 20% -> 2,000,000 x 0.02 = 40,000, plus December's adjustment 5,000 (not November's) = 45,000.
+    expect(rep("a").statement!.earnings).toBe(290_000)
+    expect(rep("a").statement!.total).toBe(283_000)
+    expect(rep("b").statement!.total).toBe(45_000)
+    expect(rep("b").statement!.lines.at(-1)).toMatchObject({ kind: "adjustment", reason: "stand at the trade fair" })
     // c joined on the 10th: 22 of 31 days, target 10,000,000 x 22/31 = 7,096,774.19; 2,000,000 is
     // 28.18%: 2,000,000 x 0.02 = 40,000. Their pacing runs over their own days: 6 of 22 days
     // by now (10th-15th), so 2,000,000 / (7,096,774.19 x 6/22) = 103.3%: on track.
