@@ -55,5 +55,15 @@ export function creditedInPeriod(days: readonly RepDay[], reversals: readonly Re
     c.newCustomers -= r.newCustomers
     c.reversedOrderIds.push(r.orderId)
   }
+  // Split credit adds counts like 0.6 + 0.4: without this a rep with 40 orders could read
+  // 39.99999999999999 and miss a tier that starts at 40.
+  for (const c of out.values()) {
+    c.orders = tidyCount(c.orders)
+    c.units = tidyCount(c.units)
+    c.newCustomers = tidyCount(c.newCustomers)
+  }
   return out
 }
+
+/** A count made of split fractions, to a billionth. */
+export const tidyCount = (x: number) => Math.round(x * 1e9) / 1e9

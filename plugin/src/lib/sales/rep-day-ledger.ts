@@ -1,3 +1,4 @@
+import { tidyCount as tidy } from "./credit"
 import { splitRevenue, type Share } from "./split"
 import type { RepDay } from "./types"
 
@@ -71,6 +72,3 @@ function apply(ledger: RepDayLedger, order: OrderCredit, sign: 1 | -1): void {
     if (ids.length === 0) ledger.days.delete(key)
   }
 }
-
-// Fractions from splits are added and taken out again; keep them from drifting in the 15th digit.
-const tidy = (x: number) => Math.round(x * 1e9) / 1e9
