@@ -10,6 +10,8 @@ export type SplitPart = { repId: string; fraction: number; revenue: number }
 
 export function splitRevenue(revenue: number, shares: readonly Share[]): SplitPart[] {
   if (shares.length === 1) return [{ repId: shares[0].repId, fraction: 1, revenue }]
+  // A negative amount (a correction) splits like its magnitude, so the parts still add up.
+  if (revenue < 0) return splitRevenue(-revenue, shares).map((p) => ({ ...p, revenue: -p.revenue }))
   const total = shares.reduce((s, x) => s + x.percent, 0)
   const exact = shares.map((s) => (revenue * s.percent) / total)
   const parts = exact.map((x) => Math.floor(x))
