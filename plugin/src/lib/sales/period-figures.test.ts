@@ -14,7 +14,7 @@ describe("a period's figures for everyone", () => {
   const curve = periodDemandCurve(DEC, learnWeekShape([], TZ, { fromMs: 0, toMs: 0 }))
   const nowMs = localMidnight("2026-12-16", TZ)
   const reps = [
-    { id: "a", name: "Ai", teamId: "sh" },
+    { id: "a", name: "An", teamId: "sh" },
     { id: "b", name: "Bo", teamId: "sh" },
     { id: "c", name: "Chen", teamId: "hz", activeFrom: "2026-12-10" },
     { id: "n", name: "Nobody", teamId: "hz" },
