@@ -1,0 +1,24 @@
+/**
+ * Days of cover and the projected stock-out date: how long the stock free to sell lasts at the
+ * mean forecast (past the forecast's horizon its last day repeats). Nothing on order is counted:
+ * its arrival date is not known here.
+ */
+export function daysOfCover(available: number, mean: readonly number[], maxDays = 3650): number | null {
+  if (available <= 0) return 0
+  const last = mean.length ? mean[mean.length - 1] : 0
+  let left = available
+  for (let k = 0; k < maxDays; k++) {
+    const d = mean.length ? mean[Math.min(k, mean.length - 1)] : 0
+    if (k >= mean.length && !(last > 0)) return null
+    if (d >= left) return k + left / d
+    left -= d
+  }
+  return null
+}
+
+/** The day the stock runs out on (day 0 = `firstDate`, the forecast's first day), or null if not within the cover limit. */
+export function stockOutDate(cover: number | null, firstDate: string): string | null {
+  if (cover === null) return null
+  const day = Date.UTC(+firstDate.slice(0, 4), +firstDate.slice(5, 7) - 1, +firstDate.slice(8, 10)) / 86_400_000
+  return new Date((day + Math.floor(cover)) * 86_400_000).toISOString().slice(0, 10)
+}

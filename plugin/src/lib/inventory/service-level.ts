@@ -1,0 +1,40 @@
+/**
+ * Service levels of a whole-unit reorder point s against the demand it must cover before the
+ * order arrives (lead-time demand plus undershoot, `protection`):
+ * - cycle service level: P(no stock-out in a replenishment cycle) = P(protection <= s);
+ * - fill rate: the share of demand served from stock, 1 - E[(protection - s)+] / (units demanded
+ *   per cycle), the loss-function route (for normal demand E[(D - s)+] = sigma G(k));
+ *   a cycle's demand is the order quantity plus the mean undershoot.
+ * For an integer s these are the levels it actually predicts, not the target asked for.
+ */
+import { expectedShortage, latticeCdf, latticeMean, latticeQuantile, type Lattice } from "./lattice"
+
+export type ServiceTarget = { kind: "cycle_service_level" | "fill_rate"; level: number }
+
+export function cycleServiceLevel(protection: Lattice, s: number): number {
+  return latticeCdf(protection, s)
+}
+
+export function fillRate(protection: Lattice, s: number, unitsPerCycle: number): number {
+  if (!(unitsPerCycle > 0)) return 1
+  return Math.max(0, 1 - expectedShortage(protection, s) / unitsPerCycle)
+}
+
+/** Units demanded per replenishment cycle: the order quantity plus what the position undershot s by. */
+export function unitsPerCycle(orderQuantity: number, undershoot: Lattice): number {
+  return orderQuantity + latticeMean(undershoot)
+}
+
+/** The smallest whole-unit reorder point (on the lattice's step) that meets the target. */
+export function reorderPointFor(protection: Lattice, target: ServiceTarget, perCycle: number): number {
+  if (target.kind === "cycle_service_level") return latticeQuantile(protection, target.level)
+  // fill rate rises with s: bisect over the lattice
+  let lo = 0
+  let hi = protection.pmf.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (fillRate(protection, mid * protection.step, perCycle) >= target.level - 1e-12) hi = mid
+    else lo = mid + 1
+  }
+  return lo * protection.step
+}
