@@ -9,16 +9,18 @@ import { countOver, fitCount, type CountFit } from "./count-fit"
 import { cumulativeRow, meanOver, type SeriesDemand } from "./demand-quantiles"
 import { latticeFromCdf, mixture, pointMass, stepFor, type Lattice } from "./lattice"
 import type { LeadTimePoint } from "./lead-time"
-import { countUpper, negativeBinomialCdf } from "./negative-binomial"
-import { curveUnitsCdf, curveUpper, quantileCurve } from "./quantile-curve"
+import { countLower, countUpper, negativeBinomialCdf } from "./negative-binomial"
+import { curveLower, curveUnitsCdf, curveUpper, quantileCurve } from "./quantile-curve"
 
 export type DemandDistribution = "quantiles" | "poisson" | "negative-binomial"
+
+export type Total = { cdf: (k: number) => number; lower: number; upper: number }
 
 /** Demand totals over any number of days, for one series. */
 export type DemandModel = {
   distribution: DemandDistribution
-  /** P(total over `days` <= k) for increasing whole k, and a level it stays below */
-  totalOver(days: number): { cdf: (k: number) => number; upper: number }
+  /** P(total over `days` <= k) for increasing whole k, and levels it stays above and below */
+  totalOver(days: number): Total
 }
 
 /** The count fit is made once, on the total over `fitDays` (the lead time): that is where the stock decision looks. */
@@ -32,7 +34,7 @@ export function demandModel(demand: SeriesDemand, fitDays: number): DemandModel 
       totalOver(days) {
         if (days <= 0) return zero
         const { mean, size } = countOver(fit, days, row.mean, meanOver(demand.mean, days))
-        return { cdf: negativeBinomialCdf(mean, size), upper: countUpper(mean, size) }
+        return { cdf: negativeBinomialCdf(mean, size), lower: countLower(mean, size), upper: countUpper(mean, size) }
       },
     }
   }
@@ -41,22 +43,29 @@ export function demandModel(demand: SeriesDemand, fitDays: number): DemandModel 
     totalOver(days) {
       if (days <= 0) return zero
       const curve = quantileCurve(demand.quantiles.levels, cumulativeRow(demand, days).quantiles)
-      return { cdf: curveUnitsCdf(curve), upper: curveUpper(curve) }
+      return { cdf: curveUnitsCdf(curve), lower: curveLower(curve), upper: curveUpper(curve) }
     },
   }
 }
 
-const zero = { cdf: (k: number) => (k < 0 ? 0 : 1), upper: 0 }
+const zero: Total = { cdf: (k: number) => (k < 0 ? 0 : 1), lower: 0, upper: 0 }
 
-/** The step that fits every total the policy will look at (the longest lead time plus the review). */
-export function commonStep(model: DemandModel, longestDays: number): number {
-  return stepFor(model.totalOver(longestDays).upper)
+/**
+ * One step for every total the policy adds up: the lead-time mixture spans the shortest lead
+ * time's lower end to the longest's upper end, the review period's demand from zero (undershoot).
+ */
+export function commonStep(model: DemandModel, leadTime: readonly LeadTimePoint[], reviewDays: number): number {
+  const days = leadTime.map((p) => p.days)
+  const shortest = model.totalOver(Math.min(...days))
+  const longest = model.totalOver(Math.max(...days))
+  const lead = stepFor(shortest.lower, longest.upper)
+  return reviewDays > 0 ? Math.max(lead, stepFor(0, model.totalOver(reviewDays).upper)) : lead
 }
 
 export function totalLattice(model: DemandModel, days: number, step: number): Lattice {
   if (days <= 0) return pointMass(0, step)
   const t = model.totalOver(days)
-  return latticeFromCdf(t.cdf, t.upper, step)
+  return latticeFromCdf(t.cdf, t.lower, t.upper, step)
 }
 
 /** Lead-time demand: the totals over each possible lead time, mixed by its probabilities. */

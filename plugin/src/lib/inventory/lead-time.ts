@@ -8,7 +8,7 @@ import { normalCdf } from "./normal"
 
 export type LeadTimePoint = { days: number; weight: number }
 
-const MAX_POINTS = 9
+const MAX_POINTS = 7
 
 export function leadTimeDistribution(meanDays: number, sdDays: number): LeadTimePoint[] {
   const mu = Math.max(0, meanDays)

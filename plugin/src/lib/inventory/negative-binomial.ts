@@ -21,6 +21,10 @@ export function countUpper(mu: number, size: number): number {
   return Math.ceil(mu + 8 * Math.sqrt(countVariance(mu, size)) + 10)
 }
 
+export function countLower(mu: number, size: number): number {
+  return Math.max(0, Math.floor(mu - 8 * Math.sqrt(countVariance(mu, size))))
+}
+
 /** Dispersion for a mean and a variance; Infinity (a Poisson) when not over-dispersed. */
 export function sizeFor(mu: number, variance: number): number {
   return variance > mu * 1.0001 ? (mu * mu) / (variance - mu) : Infinity

@@ -32,3 +32,19 @@ function erfc(x: number): number {
 export function normalLoss(k: number): number {
   return normalPdf(k) - k * (1 - normalCdf(k))
 }
+
+/**
+ * Phi(z) from a table (steps of 1/128 in z, linear in between: error below 4e-6), for the inner
+ * loops that turn quantile curves into whole-unit probabilities thousands of times per item.
+ */
+const TABLE_STEP = 1 / 128
+const TABLE_EDGE = 9
+const table = Float64Array.from({ length: Math.round((2 * TABLE_EDGE) / TABLE_STEP) + 1 }, (_, i) => normalCdf(-TABLE_EDGE + i * TABLE_STEP))
+
+export function normalCdfFast(z: number): number {
+  const pos = (z + TABLE_EDGE) / TABLE_STEP
+  if (!(pos > 0)) return 0
+  if (pos >= table.length - 1) return 1
+  const i = pos | 0
+  return table[i] + (pos - i) * (table[i + 1] - table[i])
+}

@@ -9,7 +9,7 @@
  * of the review (undershoot.ts). Safety stock is s minus that demand's mean.
  */
 import { meanOver, type SeriesDemand } from "./demand-quantiles"
-import { convolve, expectedShortage, latticeMean, stepFor, type Lattice } from "./lattice"
+import { convolve, expectedShortage, latticeMean } from "./lattice"
 import { commonStep, demandModel, leadTimeDemandLattice, totalLattice, type DemandDistribution } from "./lead-time-demand"
 import { leadTimeDistribution, leadTimeMean } from "./lead-time"
 import { daysOfCover, stockOutDate } from "./cover"
@@ -81,8 +81,7 @@ export function protectionDemand(demand: SeriesDemand, settings: PolicySettings)
   const leadTime = leadTimeDistribution(settings.leadTimeDays, settings.leadTimeSdDays)
   const review = Math.max(0, Math.round(settings.reviewPeriodDays))
   const model = demandModel(demand, Math.max(1, leadTimeMean(leadTime)))
-  const longest = Math.max(review, ...leadTime.map((p) => p.days))
-  const step = longest > 0 ? commonStep(model, longest) : stepFor(0)
+  const step = commonStep(model, leadTime, review)
   const leadDemand = leadTimeDemandLattice(model, leadTime, step)
   const orderQuantity = roundOrder(Math.max(1, Math.round(meanOver(demand.mean, review))), settings.minimumOrderQuantity, settings.packSize)
   const under = review > 0 ? undershoot(totalLattice(model, review, step), orderQuantity) : totalLattice(model, 0, step)

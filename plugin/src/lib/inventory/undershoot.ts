@@ -10,30 +10,36 @@
  * Q = S - s; U is the overshoot of that total past Q. For small Q (in bins) exactly through the
  * renewal mass function; for large Q its limit P(U = u) = P(X > u) / E[X].
  */
-import { latticeMean, pointMass, type Lattice } from "./lattice"
+import { fromZero, latticeMean, pointMass, type Lattice } from "./lattice"
 
 const EXACT_BINS = 60
 
 export function undershoot(reviewDemand: Lattice, orderQuantity: number): Lattice {
-  const { step, pmf } = reviewDemand
+  const { step, pmf } = fromZero(reviewDemand)
   const moving = 1 - pmf[0]
   if (!(latticeMean(reviewDemand) > 0) || moving <= 1e-12) return pointMass(0, step)
   const q = Math.max(1, Math.round(orderQuantity / step))
   const n = pmf.length
   const out = new Float64Array(n)
   if (q <= EXACT_BINS) {
-    // jumps of a review with demand: X given X > 0
-    const jump = (i: number) => (i > 0 && i < n ? pmf[i] / moving : 0)
+    // jumps of a review with demand: X given X > 0, on the bins where it has mass
+    let first = 1
+    while (first < n - 1 && pmf[first] < 1e-13) first++
+    let last = n - 1
+    while (last > first && pmf[last] < 1e-13) last--
+    const jump = new Float64Array(n)
+    for (let i = first; i <= last; i++) jump[i] = pmf[i] / moving
     const m = new Float64Array(q)
     m[0] = 1
-    for (let j = 1; j < q; j++) {
+    for (let j = first; j < q; j++) {
       let v = 0
-      for (let i = 1; i <= j; i++) v += m[j - i] * jump(i)
+      for (let i = first; i <= Math.min(j, last); i++) v += m[j - i] * jump[i]
       m[j] = v
     }
     for (let j = 0; j < q; j++) {
       if (m[j] < 1e-15) continue
-      for (let k = 0; q - j + k < n; k++) out[k] += m[j] * jump(q - j + k)
+      // from j, a jump of i >= q - j ends the cycle with undershoot j + i - q
+      for (let i = Math.max(first, q - j); i <= last; i++) out[j + i - q] += m[j] * jump[i]
     }
   } else {
     let above = moving
@@ -45,5 +51,5 @@ export function undershoot(reviewDemand: Lattice, orderQuantity: number): Lattic
   let total = 0
   for (let i = 0; i < n; i++) total += out[i]
   for (let i = 0; i < n; i++) out[i] /= total
-  return { step, pmf: out }
+  return { step, lo: 0, pmf: out }
 }
