@@ -8,7 +8,7 @@ import { normalCdf } from "./normal"
 
 export type LeadTimePoint = { days: number; weight: number }
 
-const MAX_POINTS = 7
+const MAX_POINTS = 15
 
 export function leadTimeDistribution(meanDays: number, sdDays: number): LeadTimePoint[] {
   const mu = Math.max(0, meanDays)
@@ -17,12 +17,13 @@ export function leadTimeDistribution(meanDays: number, sdDays: number): LeadTime
     const w = mu - lo
     return w > 1e-9 ? [{ days: lo, weight: 1 - w }, { days: lo + 1, weight: w }] : [{ days: lo, weight: 1 }]
   }
-  const from = Math.max(0, Math.floor(mu - 4 * sdDays))
-  const to = Math.ceil(mu + 4 * sdDays)
+  const from = Math.max(0, Math.floor(mu - 3.5 * sdDays))
+  const to = Math.ceil(mu + 3.5 * sdDays)
   const days: LeadTimePoint[] = []
   for (let l = from; l <= to; l++) {
-    const upper = normalCdf((l + 0.5 - mu) / sdDays)
-    const lower = l === 0 ? 0 : normalCdf((l - 0.5 - mu) / sdDays)
+    // the end days take the tails beyond them (a lead time is never negative)
+    const upper = l === to ? 1 : normalCdf((l + 0.5 - mu) / sdDays)
+    const lower = l === from ? 0 : normalCdf((l - 0.5 - mu) / sdDays)
     if (upper - lower > 1e-6) days.push({ days: l, weight: upper - lower })
   }
   const total = days.reduce((s, d) => s + d.weight, 0)

@@ -10,7 +10,7 @@ export function poissonCdf(mu: number): (k: number) => number {
 }
 
 /**
- * P(D <= k) for increasing k through the pmf's recursion pmf(x + 1) = pmf(x) * ratio(x): O(1) per
+ * P(D <= k) for whole k through the pmf's recursion pmf(x + 1) = pmf(x) * ratio(x): O(1) per
  * unit, no factorials. When pmf(0) is below the double range (a count in the hundreds, never an
  * intermittent item) the normal curve with the same mean and variance stands in.
  */
@@ -21,13 +21,15 @@ export function forwardCdf(logPmf0: number, ratio: (x: number) => number, mean: 
   }
   let x = 0
   let pmf = Math.exp(logPmf0)
-  let cdf = pmf
+  // the cumulative probabilities so far, so a smaller k asked after a larger one is still right
+  const table = [pmf]
   return (k: number) => {
+    if (k < 0) return 0
     while (x < k) {
       pmf *= ratio(x)
       x++
-      cdf += pmf
+      table.push(Math.min(1, table[x - 1] + pmf))
     }
-    return k < 0 ? 0 : Math.min(1, cdf)
+    return table[k]
   }
 }

@@ -28,13 +28,13 @@ export function unitsPerCycle(orderQuantity: number, undershoot: Lattice): numbe
 /** The smallest whole-unit reorder point (on the lattice's step) that meets the target. */
 export function reorderPointFor(protection: Lattice, target: ServiceTarget, perCycle: number): number {
   if (target.kind === "cycle_service_level") return latticeQuantile(protection, target.level)
-  // fill rate rises with s: bisect over the lattice
-  let lo = 0
-  let hi = protection.pmf.length - 1
+  // fill rate rises with s: bisect over whole units
+  let lo = protection.lo * protection.step
+  let hi = (protection.lo + protection.pmf.length - 1) * protection.step
   while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (fillRate(protection, mid * protection.step, perCycle) >= target.level - 1e-12) hi = mid
+    const mid = Math.floor((lo + hi) / 2)
+    if (fillRate(protection, mid, perCycle) >= target.level - 1e-12) hi = mid
     else lo = mid + 1
   }
-  return lo * protection.step
+  return lo
 }
