@@ -6,7 +6,7 @@
  * forecast's quantiles are calibrated on its own backtest totals (which may sit above or below the
  * model's mean), and it is the quantiles a service level must honour.
  */
-import { countVariance, negativeBinomialCdf } from "./negative-binomial"
+import { countVariance } from "./negative-binomial"
 
 export type CountFit = {
   /** mean of the fitted total over `days` */
@@ -20,27 +20,62 @@ export type CountFit = {
 const SIZES = [Infinity, 50, 20, 10, 6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1]
 const FACTORS = [0.25, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6, 2, 2.5, 3, 4]
 
+/**
+ * Searched one coordinate at a time (dispersion at the model's mean, then the mean at that
+ * dispersion, then the dispersion again): a few dozen candidates instead of the whole grid, which
+ * matters when thousands of slow movers are recomputed at once.
+ */
 export function fitCount(levels: readonly number[], quantiles: readonly number[], mean: number, days: number): CountFit {
-  let best = { loss: Infinity, mean, size: Infinity }
   const steps = quantiles.map((q) => Math.max(0, Math.ceil(q - 1e-9)))
   const base = mean > 0 ? mean : Math.max(0.05, ...quantiles) / 2
-  for (const f of FACTORS) {
+  const score = (f: number, size: number) => {
     const mu = base * f
-    for (const size of SIZES) {
-      const cdf = negativeBinomialCdf(mu, size)
-      let loss = 0
-      steps.forEach((k, j) => {
-        const lo = k > 0 ? cdf(k - 1) : 0
-        const hi = cdf(k)
-        const p = levels[j]
-        loss += p <= lo ? lo - p : p > hi ? p - hi : 0
-      })
-      // among equally good fits: the model's own mean, then the least dispersion
-      loss += 1e-4 * Math.abs(Math.log(f)) + 1e-6 * (countVariance(mu, size) / mu)
-      if (loss < best.loss) best = { loss, mean: mu, size }
+    // among equally good fits: the model's own mean, then the least dispersion
+    return stepLoss(mu, size, steps, levels) + 1e-4 * Math.abs(Math.log(f)) + 1e-6 * (countVariance(mu, size) / mu)
+  }
+  let f = 1
+  let size = Infinity
+  let best = Infinity
+  const bySize = () => {
+    for (const k of SIZES) {
+      const l = score(f, k)
+      if (l < best) [best, size] = [l, k]
     }
   }
-  return { mean: best.mean, size: best.size, days, distribution: Number.isFinite(best.size) ? "negative-binomial" : "poisson" }
+  bySize()
+  for (const g of FACTORS) {
+    const l = score(g, size)
+    if (l < best) [best, f] = [l, g]
+  }
+  bySize()
+  const mu = base * f
+  return { mean: mu, size, days, distribution: Number.isFinite(size) ? "negative-binomial" : "poisson" }
+}
+
+/**
+ * How far the levels fall outside their quantiles' steps under NB(mu, size): for quantile q at
+ * level p, zero when P(D <= q - 1) < p <= P(D <= q). One pass of the pmf recursion, no tables.
+ */
+function stepLoss(mu: number, size: number, steps: readonly number[], levels: readonly number[]): number {
+  const poisson = !Number.isFinite(size)
+  const q = poisson ? 0 : size / (size + mu)
+  let pmf = poisson ? Math.exp(-mu) : Math.exp(size * Math.log(q))
+  let below = 0 // P(D <= x - 1)
+  let x = 0
+  let loss = 0
+  for (let j = 0; j < steps.length; j++) {
+    const k = steps[j]
+    while (x < k) {
+      below += pmf
+      pmf *= poisson ? mu / (x + 1) : ((x + size) / (x + 1)) * (1 - q)
+      x++
+    }
+    const lo = below
+    const hi = below + pmf
+    const p = levels[j]
+    loss += p <= lo ? lo - p : p > hi ? p - hi : 0
+  }
+  return loss
 }
 
 /** The fitted total moved to another number of days: mean pro rata, dispersion adds up (NB sums). */

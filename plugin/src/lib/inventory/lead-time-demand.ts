@@ -14,13 +14,16 @@ import { curveLower, curveUnitsCdf, curveUpper, quantileCurve } from "./quantile
 
 export type DemandDistribution = "quantiles" | "poisson" | "negative-binomial"
 
-export type Total = { cdf: (k: number) => number; lower: number; upper: number }
+/** A total's range, and its whole-unit cdf made on demand (the range alone sets the lattice's step). */
+export type Total = { lower: number; upper: number; cdf: () => (k: number) => number }
 
 /** Demand totals over any number of days, for one series. */
 export type DemandModel = {
   distribution: DemandDistribution
-  /** P(total over `days` <= k) for increasing whole k, and levels it stays above and below */
+  /** the total over `days`: levels it stays above and below, and P(total <= k) for whole k */
   totalOver(days: number): Total
+  /** the lead-time mixture built in one pass, where the family allows (counts on a one-unit step) */
+  mixtureOver?(leadTime: readonly LeadTimePoint[], step: number): Lattice | null
 }
 
 /** The count fit is made once, on the total over `fitDays` (the lead time): that is where the stock decision looks. */
@@ -34,21 +37,31 @@ export function demandModel(demand: SeriesDemand, fitDays: number): DemandModel 
       totalOver(days) {
         if (days <= 0) return zero
         const { mean, size } = countOver(fit, days, row.mean, meanOver(demand.mean, days))
-        return { cdf: negativeBinomialCdf(mean, size), lower: countLower(mean, size), upper: countUpper(mean, size) }
+        return { cdf: () => negativeBinomialCdf(mean, size), lower: countLower(mean, size), upper: countUpper(mean, size) }
+      },
+      mixtureOver(leadTime, step) {
+        if (step !== 1) return null
+        const parts = leadTime.map((p) => (p.days > 0 ? { w: p.weight, ...countOver(fit, p.days, row.mean, meanOver(demand.mean, p.days)) } : { w: p.weight, mean: 0, size: Infinity }))
+        return countMixture(parts)
       },
     }
   }
+  const curves = new Map<number, Total>()
   return {
     distribution: "quantiles",
     totalOver(days) {
       if (days <= 0) return zero
-      const curve = quantileCurve(demand.quantiles.levels, cumulativeRow(demand, days).quantiles)
-      return { cdf: curveUnitsCdf(curve), lower: curveLower(curve), upper: curveUpper(curve) }
+      let t = curves.get(days)
+      if (!t) {
+        const curve = quantileCurve(demand.quantiles.levels, cumulativeRow(demand, days).quantiles)
+        curves.set(days, (t = { cdf: () => curveUnitsCdf(curve), lower: curveLower(curve), upper: curveUpper(curve) }))
+      }
+      return t
     },
   }
 }
 
-const zero: Total = { cdf: (k: number) => (k < 0 ? 0 : 1), lower: 0, upper: 0 }
+const zero: Total = { cdf: () => (k: number) => (k < 0 ? 0 : 1), lower: 0, upper: 0 }
 
 /**
  * One step for every total the policy adds up: the lead-time mixture spans the shortest lead
@@ -65,14 +78,59 @@ export function commonStep(model: DemandModel, leadTime: readonly LeadTimePoint[
 export function totalLattice(model: DemandModel, days: number, step: number): Lattice {
   if (days <= 0) return pointMass(0, step)
   const t = model.totalOver(days)
-  return latticeFromCdf(t.cdf, t.lower, t.upper, step)
+  return latticeFromCdf(t.cdf(), t.lower, t.upper, step)
 }
 
 /** Lead-time demand: the totals over each possible lead time, mixed by its probabilities. */
 export function leadTimeDemandLattice(model: DemandModel, leadTime: readonly LeadTimePoint[], step: number): Lattice {
   if (leadTime.length === 1) return totalLattice(model, leadTime[0].days, step)
+  const direct = model.mixtureOver?.(leadTime, step)
+  if (direct) return direct
   return mixture(
     leadTime.map((p) => totalLattice(model, p.days, step)),
     leadTime.map((p) => p.weight)
   )
+}
+
+/**
+ * A mixture of negative binomials (Poisson for infinite size) on whole units, summed straight
+ * into one array through each part's pmf recursion: slow movers are most of a catalogue, and this
+ * is their hot path.
+ */
+function countMixture(parts: readonly { w: number; mean: number; size: number }[]): Lattice {
+  let lo = Infinity
+  let hi = 0
+  for (const p of parts) {
+    lo = Math.min(lo, p.mean > 0 ? countLower(p.mean, p.size) : 0)
+    hi = Math.max(hi, p.mean > 0 ? countUpper(p.mean, p.size) : 0)
+  }
+  const pmf = new Float64Array(hi - lo + 1)
+  for (const p of parts) {
+    if (!(p.mean > 0)) {
+      pmf[0] += p.w
+      continue
+    }
+    const poisson = !Number.isFinite(p.size)
+    const q = poisson ? 0 : p.size / (p.size + p.mean)
+    const log0 = poisson ? -p.mean : p.size * Math.log(q)
+    if (log0 < -700) {
+      // beyond the recursion's range (never a slow mover): the general route
+      const t = latticeFromCdf(negativeBinomialCdf(p.mean, p.size), countLower(p.mean, p.size), countUpper(p.mean, p.size), 1)
+      for (let i = 0; i < t.pmf.length; i++) pmf[t.lo + i - lo] += p.w * t.pmf[i]
+      continue
+    }
+    let f = Math.exp(log0)
+    let below = 0
+    let seen = 0
+    for (let x = 0; x < hi; x++) {
+      if (x >= lo) pmf[x - lo] += p.w * f
+      else below += f
+      seen += f
+      f *= poisson ? p.mean / (x + 1) : ((x + p.size) / (x + 1)) * (1 - q)
+    }
+    // what lies below the first bin joins it, what lies beyond the last joins that one
+    pmf[0] += p.w * below
+    pmf[hi - lo] += p.w * Math.max(0, 1 - seen)
+  }
+  return { step: 1, lo, pmf }
 }

@@ -19,17 +19,22 @@ export function forwardCdf(logPmf0: number, ratio: (x: number) => number, mean: 
     const sd = Math.sqrt(variance)
     return (k) => (k < 0 ? 0 : normalCdf((k + 0.5 - mean) / sd))
   }
+  const pmf0 = Math.exp(logPmf0)
   let x = 0
-  let pmf = Math.exp(logPmf0)
-  // the cumulative probabilities so far, so a smaller k asked after a larger one is still right
-  const table = [pmf]
+  let pmf = pmf0
+  let cdf = pmf0
   return (k: number) => {
     if (k < 0) return 0
+    if (k < x) {
+      // asked for a smaller k than before (rare): walk again from zero
+      x = 0
+      pmf = cdf = pmf0
+    }
     while (x < k) {
       pmf *= ratio(x)
       x++
-      table.push(Math.min(1, table[x - 1] + pmf))
+      cdf += pmf
     }
-    return table[k]
+    return Math.min(1, cdf)
   }
 }
