@@ -18,7 +18,7 @@ import { execSync } from "node:child_process"
 import { dataDir, namedSeries, pizzaDaily, readCsvGz } from "./forecast/data"
 import { catalogue, engineSeconds } from "./inventory/engine"
 import { dailyPlanner, monthlyPlanner } from "./inventory/planners"
-import { CSL_TARGETS, FILL_TARGETS, csl, fill, meanStock, predicted, runOurs, runTextbook, total, tuneTextbookZ, type DataSet, type TargetRun } from "./inventory/service-sim"
+import { CSL_TARGETS, FILL_TARGETS, csl, fill, meanStock, predicted, predictedFill, runOurs, runTextbook, total, tuneTextbookZ, type DataSet, type TargetRun } from "./inventory/service-sim"
 
 const quick = process.argv.includes("--quick")
 const log = (s = "") => console.log(s)
@@ -71,11 +71,15 @@ function report(ds: DataSet, cslRuns: TargetRun[], fillRuns: TargetRun[], figure
     const all = total(run.items)
     log(`   ${pct(run.target.level).padStart(5)}%   ${parts.join("   ")}   all ${pct(csl(all))} / ${pct(predicted(all))}; fill ${pct(fill(all))}%, mean stock ${meanStock(all).toFixed(2)}`)
   }
-  log(`  fill rate: target, achieved (units demanded), cycle service level`)
+  log(`  fill rate: target, achieved / predicted by the whole-unit s (units demanded), smooth and intermittent, cycle service level`)
   for (const run of fillRuns) {
     const o = total(run.items)
     figures.fillGaps.push(Math.abs(fill(o) - run.target.level) * 100)
-    log(`   ${pct(run.target.level).padStart(5)}%   ${pct(fill(o))}% (${o.demand})   CSL ${pct(csl(o))}%, mean stock ${meanStock(o).toFixed(2)}`)
+    const parts = (["smooth", "intermittent"] as const).map((kind) => {
+      const k = total(run.items.filter((r) => r.intermittent === (kind === "intermittent")))
+      return `${kind} ${pct(fill(k))} / ${pct(predictedFill(k))}`
+    })
+    log(`   ${pct(run.target.level).padStart(5)}%   ${pct(fill(o))}% / ${pct(predictedFill(o))}% (${o.demand})   ${parts.join("   ")}   CSL ${pct(csl(o))}%, mean stock ${meanStock(o).toFixed(2)}`)
   }
   log(`  textbook (z x sigma of the last ${ds.textbookWindow} periods' sales x sqrt(L)), z tuned on the even items to our achieved level there, reported on the odd ones`)
   for (const run of cslRuns) {
@@ -84,10 +88,15 @@ function report(ds: DataSet, cslRuns: TargetRun[], fillRuns: TargetRun[], figure
     const z = tuneTextbookZ(ds, csl(tuneOurs))
     const tb = { tune: runTextbook(ds, z, "tune"), report: runTextbook(ds, z, "report") }
     const ratio = meanStock(reportOurs) / meanStock(tb.report)
+    const byKind = (["smooth", "intermittent"] as const).map((kind) => {
+      const mine = run.items.filter((r) => r.half === "report" && r.intermittent === (kind === "intermittent"))
+      const theirs = runTextbook(ds, z, "report", new Set(mine.map((r) => r.id)))
+      return `${kind} ${(meanStock(total(mine)) / meanStock(theirs)).toFixed(3)}`
+    })
     figures.stockRatios.push(ratio)
     log(
       `   ${pct(run.target.level).padStart(5)}%   z ${z.toFixed(3)}   tuning half: ours ${pct(csl(tuneOurs))}% at stock ${meanStock(tuneOurs).toFixed(2)}, textbook ${pct(csl(tb.tune))}% at ${meanStock(tb.tune).toFixed(2)}` +
-        `   reporting half: ours ${pct(csl(reportOurs))}% at ${meanStock(reportOurs).toFixed(2)}, textbook ${pct(csl(tb.report))}% at ${meanStock(tb.report).toFixed(2)}: ratio ${ratio.toFixed(3)}`
+        `   reporting half: ours ${pct(csl(reportOurs))}% at ${meanStock(reportOurs).toFixed(2)}, textbook ${pct(csl(tb.report))}% at ${meanStock(tb.report).toFixed(2)}: ratio ${ratio.toFixed(3)} (${byKind.join(", ")})`
     )
   }
 }

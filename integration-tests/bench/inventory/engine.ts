@@ -32,6 +32,7 @@ export function catalogue(items: number, locations = 3, horizon = 28): PolicyInp
           leadTimeDays: lead,
           leadTimeSdDays: spread,
           target: fill ? { kind: "fill_rate", level: 0.98 } : { kind: "cycle_service_level", level: 0.95 },
+          rounding: "nearest",
           reviewPeriodDays: 7,
           minimumOrderQuantity: 1,
           packSize: 1,

@@ -41,7 +41,7 @@ export type PolicyLog = { intermittent: boolean | null }
 
 function plan(demand: SeriesDemand, settings: PolicySettings): Plan {
   const p = reorderPolicy({ inventory_item_id: "item", location_id: "loc", demand, settings, stock: null, sellingPrice: null, firstDate: "2015-01-01" })
-  return { s: p.reorderPoint, S: p.orderUpTo, predictedCsl: p.predictedCycleServiceLevel }
+  return { s: p.reorderPoint, S: p.orderUpTo, predictedCsl: p.predictedCycleServiceLevel, predictedFill: p.predictedFillRate }
 }
 
 export function dailyPlanner(id: string, start: number, horizon: number, settings: PolicySettings, cache: FitCache<{ fit: FittedForecast; demand: SeriesDemand }>, log: PolicyLog): Planner {

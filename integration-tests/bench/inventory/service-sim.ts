@@ -28,6 +28,7 @@ export type TargetRun = { target: ServiceTarget; items: ItemRun[] }
 export const csl = (o: Outcome) => (o.cycles ? 1 - o.stockOutCycles / o.cycles : NaN)
 export const predicted = (o: Outcome) => (o.cycles ? o.predictedSum / o.cycles : NaN)
 export const fill = (o: Outcome) => (o.demand ? 1 - o.lost / o.demand : NaN)
+export const predictedFill = (o: Outcome) => (o.demand ? o.predictedFillSum / o.demand : NaN)
 export const meanStock = (o: Outcome) => o.stockSum / o.periods
 export const total = (runs: readonly ItemRun[]) => runs.reduce((a, r) => addOutcome(a, r.outcome), emptyOutcome())
 
@@ -36,6 +37,7 @@ function settingsFor(ds: DataSet, target: ServiceTarget): PolicySettings {
     leadTimeDays: ds.leadTime.mean,
     leadTimeSdDays: ds.leadTime.sd,
     target,
+    rounding: "nearest",
     reviewPeriodDays: 1,
     minimumOrderQuantity: 1,
     packSize: 1,
@@ -65,11 +67,11 @@ export function runOurs(ds: DataSet, targets: readonly ServiceTarget[], progress
   return { runs, fits, shared }
 }
 
-export function runTextbook(ds: DataSet, z: number, half: "tune" | "report"): Outcome {
+export function runTextbook(ds: DataSet, z: number, half: "tune" | "report", only?: ReadonlySet<string>): Outcome {
   const points = leadTimeDistribution(ds.leadTime.mean, ds.leadTime.sd)
   let out = emptyOutcome()
   ds.items.forEach((item, i) => {
-    if ((i % 2 === 0 ? "tune" : "report") !== half) return
+    if ((i % 2 === 0 ? "tune" : "report") !== half || (only && !only.has(item.id))) return
     const planner = textbookPlanner(z, ds.leadTime.mean, 1, ds.textbookWindow)
     out = addOutcome(out, simulateItem(item.values, ds.start, ds.end, planner, points, seeded(hashSeed(`${ds.name}:${item.id}`))))
   })
@@ -79,8 +81,8 @@ export function runTextbook(ds: DataSet, z: number, half: "tune" | "report"): Ou
 /** z such that the textbook policy's cycle service level on the tuning half equals `level` (bisection). */
 export function tuneTextbookZ(ds: DataSet, level: number): number {
   let lo = -2
-  let hi = 5
-  for (let i = 0; i < 18; i++) {
+  let hi = 8
+  for (let i = 0; i < 20; i++) {
     const mid = (lo + hi) / 2
     if (csl(runTextbook(ds, mid, "tune")) < level) lo = mid
     else hi = mid

@@ -10,7 +10,7 @@
  */
 import type { LeadTimePoint } from "../../../plugin/src/lib/inventory"
 
-export type Plan = { s: number; S: number; predictedCsl: number }
+export type Plan = { s: number; S: number; predictedCsl: number; predictedFill: number }
 export type Planner = (t: number, sales: readonly number[], inStock: readonly (boolean | null)[]) => Plan
 
 export type Outcome = {
@@ -18,19 +18,22 @@ export type Outcome = {
   stockOutCycles: number
   /** sum over the counted cycles of the service level their s predicted */
   predictedSum: number
+  /** sum over periods of the demand times the fill rate the s in force predicted */
+  predictedFillSum: number
   demand: number
   lost: number
   stockSum: number
   periods: number
 }
 
-export const emptyOutcome = (): Outcome => ({ cycles: 0, stockOutCycles: 0, predictedSum: 0, demand: 0, lost: 0, stockSum: 0, periods: 0 })
+export const emptyOutcome = (): Outcome => ({ cycles: 0, stockOutCycles: 0, predictedSum: 0, predictedFillSum: 0, demand: 0, lost: 0, stockSum: 0, periods: 0 })
 
 export function addOutcome(a: Outcome, b: Outcome): Outcome {
   return {
     cycles: a.cycles + b.cycles,
     stockOutCycles: a.stockOutCycles + b.stockOutCycles,
     predictedSum: a.predictedSum + b.predictedSum,
+    predictedFillSum: a.predictedFillSum + b.predictedFillSum,
     demand: a.demand + b.demand,
     lost: a.lost + b.lost,
     stockSum: a.stockSum + b.stockSum,
@@ -98,6 +101,7 @@ export function simulateItem(demand: readonly number[], start: number, end: numb
     inStock.push(onHand > 0 || d === 0 ? true : false)
     lostAt.push(d - sold)
     out.demand += d
+    out.predictedFillSum += d * p.predictedFill
     out.lost += d - sold
     out.stockSum += onHand
     out.periods++

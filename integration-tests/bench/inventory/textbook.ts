@@ -17,6 +17,6 @@ export function textbookPlanner(z: number, leadTime: number, review: number, win
     for (let k = from; k < t; k++) sq += (sales[k] - mean) ** 2
     const sd = n > 1 ? Math.sqrt(sq / (n - 1)) : 0
     const s = Math.max(0, Math.ceil(mean * leadTime + z * sd * Math.sqrt(leadTime)))
-    return { s, S: s + Math.max(1, Math.round(mean * review)), predictedCsl: NaN }
+    return { s, S: s + Math.max(1, Math.round(mean * review)), predictedCsl: NaN, predictedFill: NaN }
   }
 }

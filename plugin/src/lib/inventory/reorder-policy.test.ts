@@ -9,6 +9,7 @@ const base: PolicySettings = {
   leadTimeDays: 5,
   leadTimeSdDays: 0,
   target: { kind: "cycle_service_level", level: 0.95 },
+  rounding: "at_least",
   reviewPeriodDays: 0,
   minimumOrderQuantity: 1,
   packSize: 1,
@@ -160,6 +161,18 @@ describe("properties", () => {
         expect(p.predictedCycleServiceLevel).toBeGreaterThanOrEqual(level - 1e-9)
         last = p.reorderPoint
       }
+    }
+  })
+
+  it("nearest rounding takes the whole unit closest to the target, never more than one unit from at-least", () => {
+    for (let c = 0; c < 30; c++) {
+      const demand = countDemand(0.05 + rand() * 0.5, Infinity)
+      const target = { kind: "cycle_service_level" as const, level: 0.9 }
+      const least = policy(demand, { target })
+      const nearest = policy(demand, { target, rounding: "nearest" })
+      expect(least.reorderPoint - nearest.reorderPoint).toBeGreaterThanOrEqual(0)
+      expect(least.reorderPoint - nearest.reorderPoint).toBeLessThanOrEqual(1)
+      expect(Math.abs(nearest.predictedCycleServiceLevel - 0.9)).toBeLessThanOrEqual(Math.abs(least.predictedCycleServiceLevel - 0.9) + 1e-12)
     }
   })
 

@@ -15,13 +15,15 @@ import { leadTimeDistribution, leadTimeMean } from "./lead-time"
 import { daysOfCover, stockOutDate } from "./cover"
 import { inventoryPosition, roundOrder, suggestedOrder } from "./order-quantity"
 import { overstock, unitValue, type Overstock, type ValueBasis } from "./overstock"
-import { cycleServiceLevel, fillRate, reorderPointFor, unitsPerCycle, type ServiceTarget } from "./service-level"
+import { cycleServiceLevel, fillRate, reorderPointFor, unitsPerCycle, type Rounding, type ServiceTarget } from "./service-level"
 import { undershoot } from "./undershoot"
 
 export type PolicySettings = {
   leadTimeDays: number
   leadTimeSdDays: number
   target: ServiceTarget
+  /** whole-unit s: closest to the target (levels average out over items) or at least the target per item */
+  rounding: Rounding
   reviewPeriodDays: number
   minimumOrderQuantity: number
   packSize: number
@@ -92,7 +94,7 @@ export function protectionDemand(demand: SeriesDemand, settings: PolicySettings)
 export function reorderPolicy(input: PolicyInput): InventoryPolicy {
   const { settings, demand, stock } = input
   const p = protectionDemand(demand, settings)
-  const s = reorderPointFor(p.total, settings.target, p.perCycle)
+  const s = reorderPointFor(p.total, settings.target, p.perCycle, settings.rounding)
   // S - s is the order quantity the undershoot was computed for, rounded to MOQ and packs
   const S = s + p.orderQuantity
   const position = stock ? inventoryPosition(stock) : null

@@ -25,8 +25,27 @@ export function unitsPerCycle(orderQuantity: number, undershoot: Lattice): numbe
   return orderQuantity + latticeMean(undershoot)
 }
 
-/** The smallest whole-unit reorder point (on the lattice's step) that meets the target. */
-export function reorderPointFor(protection: Lattice, target: ServiceTarget, perCycle: number): number {
+/**
+ * Whole units make service levels jump. "at_least" takes the smallest s that meets the target
+ * (every item at or above it, at the price of more stock); "nearest" the s whose predicted level
+ * is closest to the target, so that over many items the level averages out at the target (a slow
+ * mover's next unit can move it by several points either way).
+ */
+export type Rounding = "nearest" | "at_least"
+
+export function levelOf(protection: Lattice, target: ServiceTarget, perCycle: number, s: number): number {
+  return target.kind === "cycle_service_level" ? cycleServiceLevel(protection, s) : fillRate(protection, s, perCycle)
+}
+
+export function reorderPointFor(protection: Lattice, target: ServiceTarget, perCycle: number, rounding: Rounding = "at_least"): number {
+  const s = smallestMeeting(protection, target, perCycle)
+  if (rounding === "at_least" || s <= 0) return s
+  const below = levelOf(protection, target, perCycle, s - 1)
+  return target.level - below < levelOf(protection, target, perCycle, s) - target.level ? s - 1 : s
+}
+
+/** The smallest whole-unit reorder point that meets the target. */
+function smallestMeeting(protection: Lattice, target: ServiceTarget, perCycle: number): number {
   if (target.kind === "cycle_service_level") return latticeQuantile(protection, target.level)
   // fill rate rises with s: bisect over whole units
   let lo = protection.lo * protection.step

@@ -14,6 +14,7 @@ const atLeast = (min: number, what: string): Rule => (v) => (!finite(v) ? "must 
 const wholeAtLeast = (min: number): Rule => (v) => (!finite(v) || !Number.isInteger(v) ? "must be a whole number" : v < min ? `must be at least ${min}` : null)
 
 const RULES: Record<Exclude<keyof InventorySettings, "target">, Rule> = {
+  rounding: (v) => (v === "nearest" || v === "at_least" ? null : 'must be "nearest" or "at_least"'),
   leadTimeDays: atLeast(0, "zero or more days"),
   leadTimeSdDays: atLeast(0, "zero or more days"),
   reviewPeriodDays: atLeast(0, "zero or more days"),

@@ -27,6 +27,7 @@ describe("settings precedence", () => {
     expect(r.settings.minimumOrderQuantity).toBe(50)
     expect(r.source.minimumOrderQuantity).toEqual({ level: "location" })
     expect(r.settings.target).toEqual({ kind: "cycle_service_level", level: 0.95 })
+    expect(r.settings.rounding).toBe("nearest")
     expect(r.source.target).toEqual({ level: "plugin" })
   })
 
@@ -43,10 +44,10 @@ describe("settings validation", () => {
   })
 
   it("refuses each wrong field by name", () => {
-    const r = validateSettings({ leadTimeDays: -2, target: { kind: "cycle_service_level", level: 1 }, packSize: 2.5, colour: "red", minimumOrderQuantity: "ten" })
+    const r = validateSettings({ leadTimeDays: -2, target: { kind: "cycle_service_level", level: 1 }, packSize: 2.5, colour: "red", minimumOrderQuantity: "ten", rounding: "up" })
     expect(r.ok).toBe(false)
     const problems = r.ok ? [] : r.problems
-    expect(problems.map((p) => p.field).sort()).toEqual(["colour", "leadTimeDays", "minimumOrderQuantity", "packSize", "target.level"])
+    expect(problems.map((p) => p.field).sort()).toEqual(["colour", "leadTimeDays", "minimumOrderQuantity", "packSize", "rounding", "target.level"])
     expect(problems.find((p) => p.field === "leadTimeDays")!.message).toBe("leadTimeDays = -2: must be zero or more days")
     expect(problems.find((p) => p.field === "target.level")!.message).toContain("between 0.5 and 1")
   })

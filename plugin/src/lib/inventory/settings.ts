@@ -5,12 +5,13 @@
  * settings say where each field came from, so Admin can show "inherited from category Shoes".
  */
 import type { PolicySettings } from "./reorder-policy"
-import type { ServiceTarget } from "./service-level"
+import type { Rounding, ServiceTarget } from "./service-level"
 
 export type InventorySettings = {
   leadTimeDays?: number
   leadTimeSdDays?: number
   target?: ServiceTarget
+  rounding?: Rounding
   reviewPeriodDays?: number
   minimumOrderQuantity?: number
   packSize?: number
@@ -31,7 +32,7 @@ export type SettingsLevels = {
 
 export type ResolvedSettings = { settings: PolicySettings; source: Record<keyof PolicySettings, { level: SettingsLevel; id?: string }> }
 
-const FIELDS: (keyof PolicySettings)[] = ["leadTimeDays", "leadTimeSdDays", "target", "reviewPeriodDays", "minimumOrderQuantity", "packSize", "unitCost", "overstockMarginDays"]
+const FIELDS: (keyof PolicySettings)[] = ["leadTimeDays", "leadTimeSdDays", "target", "rounding", "reviewPeriodDays", "minimumOrderQuantity", "packSize", "unitCost", "overstockMarginDays"]
 
 export function resolveSettings(levels: SettingsLevels): ResolvedSettings {
   const categories = [...(levels.categories ?? [])].map((c, i) => ({ ...c, i })).sort((a, b) => b.depth - a.depth || a.i - b.i)
@@ -59,6 +60,7 @@ export function pluginDefaults(options: { serviceLevel: number; leadTimeDays: nu
     leadTimeDays: options.leadTimeDays,
     leadTimeSdDays: 0,
     target: { kind: "cycle_service_level", level: options.serviceLevel },
+    rounding: "nearest",
     reviewPeriodDays: options.reviewPeriodDays,
     minimumOrderQuantity: 1,
     packSize: 1,

@@ -3,7 +3,7 @@ import { reorderPolicy, type PolicySettings } from "./reorder-policy"
 import { normalDemand } from "./test-demand"
 import { topList } from "./top-list"
 
-const settings: PolicySettings = { leadTimeDays: 5, leadTimeSdDays: 0, target: { kind: "cycle_service_level", level: 0.95 }, reviewPeriodDays: 7, minimumOrderQuantity: 1, packSize: 1, unitCost: 1, overstockMarginDays: 30 }
+const settings: PolicySettings = { leadTimeDays: 5, leadTimeSdDays: 0, target: { kind: "cycle_service_level", level: 0.95 }, rounding: "nearest", reviewPeriodDays: 7, minimumOrderQuantity: 1, packSize: 1, unitCost: 1, overstockMarginDays: 30 }
 
 describe("top list", () => {
   it("carries at most `limit` rows per risk, the worst first, and counts the rest", () => {
