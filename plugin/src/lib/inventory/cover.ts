@@ -5,15 +5,17 @@
  */
 export function daysOfCover(available: number, mean: readonly number[], maxDays = 3650): number | null {
   if (available <= 0) return 0
-  const last = mean.length ? mean[mean.length - 1] : 0
   let left = available
-  for (let k = 0; k < maxDays; k++) {
-    const d = mean.length ? mean[Math.min(k, mean.length - 1)] : 0
-    if (k >= mean.length && !(last > 0)) return null
-    if (d >= left) return k + left / d
+  for (let k = 0; k < mean.length; k++) {
+    const d = mean[k]
+    if (d >= left && d > 0) return k + left / d
     left -= d
   }
-  return null
+  // past the forecast its last day repeats
+  const last = mean.length ? mean[mean.length - 1] : 0
+  if (!(last > 0)) return null
+  const cover = mean.length + left / last
+  return cover <= maxDays ? cover : null
 }
 
 /** The day the stock runs out on (day 0 = `firstDate`, the forecast's first day), or null if not within the cover limit. */
