@@ -98,7 +98,8 @@ export function simulateItem(demand: readonly number[], start: number, end: numb
     const sold = Math.min(d, onHand)
     onHand -= sold
     sales.push(sold)
-    inStock.push(onHand > 0 || d === 0 ? true : false)
+    // the store sees only that the shelf was empty, not whether anyone wanted more: censored either way
+    inStock.push(onHand > 0)
     lostAt.push(d - sold)
     out.demand += d
     out.predictedFillSum += d * p.predictedFill
