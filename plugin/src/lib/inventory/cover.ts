@@ -21,6 +21,13 @@ export function daysOfCover(available: number, mean: readonly number[], maxDays 
 /** The day the stock runs out on (day 0 = `firstDate`, the forecast's first day), or null if not within the cover limit. */
 export function stockOutDate(cover: number | null, firstDate: string): string | null {
   if (cover === null) return null
-  const day = Date.UTC(+firstDate.slice(0, 4), +firstDate.slice(5, 7) - 1, +firstDate.slice(8, 10)) / 86_400_000
-  return new Date((day + Math.floor(cover)) * 86_400_000).toISOString().slice(0, 10)
+  return addDays(firstDate, Math.floor(cover))
+}
+
+/** Calendar days on an ISO date, without a Date per call for the common case (the same month). */
+function addDays(date: string, days: number): string {
+  const day = +date.slice(8, 10) + days
+  if (days >= 0 && day <= 28) return `${date.slice(0, 8)}${String(day).padStart(2, "0")}`
+  const base = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000
+  return new Date((base + days) * 86_400_000).toISOString().slice(0, 10)
 }

@@ -83,9 +83,9 @@ export function totalLattice(model: DemandModel, days: number, step: number): La
 
 /** Lead-time demand: the totals over each possible lead time, mixed by its probabilities. */
 export function leadTimeDemandLattice(model: DemandModel, leadTime: readonly LeadTimePoint[], step: number): Lattice {
-  if (leadTime.length === 1) return totalLattice(model, leadTime[0].days, step)
   const direct = model.mixtureOver?.(leadTime, step)
   if (direct) return direct
+  if (leadTime.length === 1) return totalLattice(model, leadTime[0].days, step)
   return mixture(
     leadTime.map((p) => totalLattice(model, p.days, step)),
     leadTime.map((p) => p.weight)

@@ -4,7 +4,7 @@
  * days. Wide spreads are gathered into at most MAX_POINTS groups of neighbouring days, each at
  * its probability-weighted day (rounded), so an item's cost stays bounded.
  */
-import { normalCdf } from "./normal"
+import { normalCdfFast } from "./normal"
 
 export type LeadTimePoint = { days: number; weight: number }
 
@@ -22,8 +22,8 @@ export function leadTimeDistribution(meanDays: number, sdDays: number): LeadTime
   const days: LeadTimePoint[] = []
   for (let l = from; l <= to; l++) {
     // the end days take the tails beyond them (a lead time is never negative)
-    const upper = l === to ? 1 : normalCdf((l + 0.5 - mu) / sdDays)
-    const lower = l === from ? 0 : normalCdf((l - 0.5 - mu) / sdDays)
+    const upper = l === to ? 1 : normalCdfFast((l + 0.5 - mu) / sdDays)
+    const lower = l === from ? 0 : normalCdfFast((l - 0.5 - mu) / sdDays)
     if (upper - lower > 1e-6) days.push({ days: l, weight: upper - lower })
   }
   const total = days.reduce((s, d) => s + d.weight, 0)
