@@ -12,7 +12,7 @@
  * `--quick`: every fourth item only (a rough look while changing the engine; never reported).
  */
 import { mkdirSync, writeFileSync } from "node:fs"
-import { cpus } from "node:os"
+import { cpus, loadavg } from "node:os"
 import path from "node:path"
 import { execSync } from "node:child_process"
 import { dataDir, namedSeries, pizzaDaily, readCsvGz } from "./forecast/data"
@@ -121,7 +121,7 @@ function commit(): string {
 }
 
 function main() {
-  log(`Order Rhythm inventory benchmark (data: ${dataDir}; commit ${commit()}; ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}; ${new Date().toISOString()})${quick ? " QUICK: every fourth item" : ""}`)
+  log(`Order Rhythm inventory benchmark (data: ${dataDir}; commit ${commit()}; ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}; load average ${loadavg().map((v) => v.toFixed(1)).join(" ")}; ${new Date().toISOString()})${quick ? " QUICK: every fourth item" : ""}`)
   const t0 = performance.now()
   log("engine alone: 10,000 items x 3 locations (synthetic catalogue, see bench/inventory/engine.ts)")
   const inputs = catalogue(10_000)
@@ -139,7 +139,7 @@ function main() {
   const pending = "needs the Medusa wiring (module service, stored forecasts, events), not yet built"
   log(`recompute_30k_s: null (${pending})`)
   log(`event_added_cpu_p95_ms: null (${pending})`)
-  log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s; load average ${loadavg().map((v) => v.toFixed(1)).join(" ")}`)
   const headline = {
     engine_30k_s: round(engine.seconds, 3),
     recompute_30k_s: null,

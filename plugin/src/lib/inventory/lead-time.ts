@@ -10,7 +10,20 @@ export type LeadTimePoint = { days: number; weight: number }
 
 const MAX_POINTS = 15
 
-export function leadTimeDistribution(meanDays: number, sdDays: number): LeadTimePoint[] {
+/** A store has few distinct lead times (set per supplier, category or location): each is computed once. */
+const known = new Map<string, readonly LeadTimePoint[]>()
+
+export function leadTimeDistribution(meanDays: number, sdDays: number): readonly LeadTimePoint[] {
+  const key = `${meanDays}|${sdDays}`
+  let points = known.get(key)
+  if (!points) {
+    if (known.size >= 10_000) known.clear()
+    known.set(key, (points = Object.freeze(discretise(meanDays, sdDays))))
+  }
+  return points
+}
+
+function discretise(meanDays: number, sdDays: number): LeadTimePoint[] {
   const mu = Math.max(0, meanDays)
   if (!(sdDays > 0)) {
     const lo = Math.floor(mu)
