@@ -36,18 +36,20 @@ export function fitCount(levels: readonly number[], quantiles: readonly number[]
   let f = 1
   let size = Infinity
   let best = Infinity
-  const bySize = () => {
-    for (const k of SIZES) {
-      const l = score(f, k)
-      if (l < best) [best, size] = [l, k]
+  const bySize = (from: number, to: number) => {
+    for (let i = Math.max(0, from); i <= Math.min(SIZES.length - 1, to); i++) {
+      const l = score(f, SIZES[i])
+      if (l < best) [best, size] = [l, SIZES[i]]
     }
   }
-  bySize()
+  bySize(0, SIZES.length - 1)
   for (const g of FACTORS) {
     const l = score(g, size)
     if (l < best) [best, f] = [l, g]
   }
-  bySize()
+  // the mean has moved: the dispersion next to the one found may now fit better
+  const at = SIZES.indexOf(size)
+  bySize(at - 2, at + 2)
   const mu = base * f
   return { mean: mu, size, days, distribution: Number.isFinite(size) ? "negative-binomial" : "poisson" }
 }

@@ -77,6 +77,8 @@ export function commonStep(model: DemandModel, leadTime: readonly LeadTimePoint[
 
 export function totalLattice(model: DemandModel, days: number, step: number): Lattice {
   if (days <= 0) return pointMass(0, step)
+  const direct = model.mixtureOver?.([{ days, weight: 1 }], step)
+  if (direct) return direct
   const t = model.totalOver(days)
   return latticeFromCdf(t.cdf(), t.lower, t.upper, step)
 }
