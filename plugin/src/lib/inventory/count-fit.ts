@@ -27,6 +27,8 @@ const FACTORS = [0.25, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6, 2,
  */
 export function fitCount(levels: readonly number[], quantiles: readonly number[], mean: number, days: number): CountFit {
   const steps = quantiles.map((q) => Math.max(0, Math.ceil(q - 1e-9)))
+  // no demand forecast and no quantile above zero: nothing to fit, and no demand to invent
+  if (!(mean > 0) && steps.every((k) => k === 0)) return { mean: 0, size: Infinity, days, distribution: "poisson" }
   const base = mean > 0 ? mean : Math.max(0.05, ...quantiles) / 2
   const score = (f: number, size: number) => {
     const mu = base * f

@@ -88,6 +88,20 @@ describe("intermittent demand", () => {
   })
 })
 
+describe("no demand", () => {
+  it("keeps no stock for an item with no demand forecast, smooth or intermittent, and calls what it holds overstock", () => {
+    for (const intermittent of [false, true]) {
+      const zero = normalDemand(0, 0)
+      const p = policy({ ...zero, intermittent }, { reviewPeriodDays: 7 }, { onHand: 3, reserved: 0, onOrder: 0 })
+      expect(p.reorderPoint).toBe(0)
+      expect(p.predictedCycleServiceLevel).toBe(1)
+      expect(p.suggestedOrder).toBe(0)
+      expect(p.daysOfCover).toBeNull()
+      expect(p.overstock.units).toBe(2)
+    }
+  })
+})
+
 describe("the (R, s, S) rule", () => {
   it("adds the review's undershoot: s covers lead-time demand plus how far below s the review finds the position", () => {
     const withReview = protectionDemand(countDemand(0.4, Infinity), { ...base, reviewPeriodDays: 7 })
