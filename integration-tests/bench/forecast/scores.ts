@@ -18,6 +18,8 @@ export type SetScore = {
   coverage80: number
   msis: number
   msis_naive: number
+  /** share of series whose MASE is below naive's */
+  beats_naive: number
   models: Record<string, number>
 }
 
@@ -29,7 +31,7 @@ const avg = (xs: number[]) => {
 const band = (f: { quantiles: { p: number; values: number[] }[] }, p: number) => f.quantiles.find((q) => Math.abs(q.p - p) < 1e-9)!.values
 
 export function scoreParts(parts: readonly Part[], config: ForecastConfig): SetScore {
-  const forecasts = forecastMany(parts.map((p) => p.train), { ...config, levels: [80, 95] })
+  const forecasts = forecastMany(parts.map((p) => ({ values: p.train, config: { ...config, levels: [80, 95] } })))
   const models: Record<string, number> = {}
   const rows = parts.map(({ train, test }, i) => {
     const f = forecasts[i]
@@ -62,13 +64,14 @@ export function scoreParts(parts: readonly Part[], config: ForecastConfig): SetS
     coverage80: avg(rows.map((r) => r.cov80)),
     msis: avg(rows.map((r) => r.msis)),
     msis_naive: avg(rows.map((r) => r.msisNaive)),
+    beats_naive: avg(rows.map((r) => (r.mase < r.naive ? 1 : 0))),
     models,
   }
 }
 
 /** The mean of several windows' figures (validation: rolling origins cut from training data). */
 export function meanScore(scores: readonly SetScore[]): SetScore {
-  const keys = ["series", "smape", "mase", "naive_mase", "snaive_mase", "coverage95", "coverage80", "msis", "msis_naive"] as const
+  const keys = ["series", "smape", "mase", "naive_mase", "snaive_mase", "coverage95", "coverage80", "msis", "msis_naive", "beats_naive"] as const
   const out = Object.fromEntries(keys.map((k) => [k, avg(scores.map((s) => s[k]))])) as Omit<SetScore, "models">
   const models: Record<string, number> = {}
   for (const s of scores) for (const [m, n] of Object.entries(s.models)) models[m] = (models[m] ?? 0) + n

@@ -3,6 +3,7 @@
  * of windows cut from the training part only (the test part is cut off first and never read),
  * which is where every choice of the shipped configuration was made.
  */
+import { shippedConfig, type ForecastConfig } from "../../../plugin/src/lib/forecast"
 import { holdOut, m3Monthly, namedSeries, pizzaDaily } from "./data"
 import type { Part } from "./scores"
 
@@ -44,3 +45,8 @@ export const PIZZA: DataSet = {
 }
 
 export const SETS = [M3_MONTHLY, JEWELRY, PIZZA]
+
+/** The configuration every set is scored with: the shipped one, given only horizon and season. */
+export function configFor(set: Pick<DataSet, "horizon" | "season">): ForecastConfig {
+  return shippedConfig({ horizon: set.horizon, season: set.season })
+}

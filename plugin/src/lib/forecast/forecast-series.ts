@@ -104,8 +104,8 @@ export function withPool(f: SeriesForecast, pooled: PooledErrors | null, config:
  * Many series at once, as the plugin forecasts a store's variants: each selected on its own, then
  * the error quantiles of all of them pooled (scaled) and blended into each one's own.
  */
-export function forecastMany(series: readonly (readonly number[])[], config: ForecastConfig, inStock?: readonly (readonly StockFlag[] | undefined)[]): SeriesForecast[] {
-  const own = series.map((values, i) => forecastSeries(values, { ...config, inStock: inStock?.[i] ?? config.inStock, pooledErrors: null }))
+export function forecastMany(series: readonly { values: readonly number[]; config: ForecastConfig }[]): SeriesForecast[] {
+  const own = series.map((s) => forecastSeries(s.values, { ...s.config, pooledErrors: null }))
   const pooled = poolErrors(own)
-  return own.map((f) => withPool(f, pooled, config))
+  return own.map((f, i) => withPool(f, pooled, series[i].config))
 }

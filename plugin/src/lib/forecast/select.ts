@@ -4,9 +4,8 @@
  * mean of the best few competes as one more candidate. The winner's backtest errors become its
  * error distribution and its reported accuracy.
  */
-import { advantage, averageRuns, backtestLoss, minTrainFor, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
+import { advantage, averageRuns, backtestLoss, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
 import { errorProfile, profileQuantile, WIDENING_FACTORS, type ErrorProfile, type WideningRecord } from "./error-distribution"
-import { errorOrigins } from "./error-origins"
 import { naiveScale } from "./metrics"
 import { meanInterval } from "./models/adida"
 import type { BacktestAccuracy, FitContext } from "./types"
@@ -32,8 +31,6 @@ export type SelectionConfig = {
   combineAlways?: boolean
   /** backtest loss; default MAE for regular demand, MSE for intermittent (MAE rewards forecasting 0) */
   loss?: "mae" | "mse"
-  /** periods in a year, to learn the error distribution at the same time of year; see error-origins.ts */
-  errorSeason?: number
 }
 
 export type Selection = {
@@ -138,13 +135,12 @@ export function selectModel(y: readonly number[], config: SelectionConfig, censo
       best = runs.get(baseline)!
     }
   }
-  const errors = errorOrigins(y, { model, members }, ctx, plan, minTrainFor(ctx.season), best, config.errorSeason)
   return {
     model,
     members,
     intermittent,
     scores,
-    profile: { ...errorProfile(y, errors.run, config.horizon, censored, errors.keep), scale: seriesScale(y, ctx.season), widening: wideningRecord(y, best, config.horizon, censored) },
+    profile: { ...errorProfile(y, best, config.horizon, censored), scale: seriesScale(y, ctx.season), widening: wideningRecord(y, best, config.horizon, censored) },
     accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored),
   }
 }
