@@ -38,6 +38,7 @@ function scoreSet(set: DataSet): { validation: SetScore; test: SetScore } {
   for (const [name, s] of [["validation", validation], ["test", test]] as const) {
     log(`  ${name.padEnd(12)}${[f2(s.smape), f3(s.mase), f3(s.naive_mase), f3(s.snaive_mase), f3(s.coverage95), f3(s.coverage80), f2(s.msis), f2(s.msis_naive)].map((v) => v.padStart(11)).join("")}`)
   }
+  log(`  RMSSE ${f3(validation.rmsse)} (naive ${f3(validation.naive_rmsse)}, seasonal naive ${f3(validation.snaive_rmsse)}) validation, ${f3(test.rmsse)} (${f3(test.naive_rmsse)}, ${f3(test.snaive_rmsse)}) test; scaled pinball of the daily demand quantiles ${f3(validation.pinball)} / ${f3(test.pinball)}`)
   log(`  better than naive on ${(100 * validation.beats_naive).toFixed(1)}% (validation) / ${(100 * test.beats_naive).toFixed(1)}% (test) of series`)
   log(`  models chosen (test): ${count(test.models)}`)
   return { validation, test }

@@ -4,7 +4,7 @@
  * together), and naive and seasonal naive from the same parts. MASE and MSIS are on the in-sample
  * seasonal-naive scale (the CLI's); naive's interval comes from its own empirical errors.
  */
-import { coverage, forecastMany, mase, msis, naiveInterval, smape, type ForecastConfig } from "../../../plugin/src/lib/forecast"
+import { coverage, forecastMany, mase, msis, naiveInterval, naiveScale, pinball, QUANTILE_LEVELS, rmsse, smape, type ForecastConfig } from "../../../plugin/src/lib/forecast"
 
 export type Part = { train: number[]; test: number[] }
 
@@ -18,6 +18,12 @@ export type SetScore = {
   coverage80: number
   msis: number
   msis_naive: number
+  /** RMSSE of the mean, and of naive and seasonal naive (squared errors: what an intermittent series is judged by) */
+  rmsse: number
+  naive_rmsse: number
+  snaive_rmsse: number
+  /** pinball loss of the daily demand quantiles, mean over QUANTILE_LEVELS, on the in-sample seasonal-naive scale */
+  pinball: number
   /** share of series whose MASE is below naive's */
   beats_naive: number
   models: Record<string, number>
@@ -52,6 +58,10 @@ export function scoreParts(parts: readonly Part[], config: ForecastConfig): SetS
       cov80: coverage(test, band(f, 0.1), band(f, 0.9)),
       msis: msis(test, band(f, 0.025).slice(0, h), band(f, 0.975).slice(0, h), train, lag),
       msisNaive: msis(test, ni.lower, ni.upper, train, lag),
+      rmsse: rmsse(test, mean, train, lag),
+      naiveRmsse: rmsse(test, naiveF, train, lag),
+      snaiveRmsse: rmsse(test, snaiveF, train, lag),
+      pinball: QUANTILE_LEVELS.reduce((sum, p, j) => sum + pinball(test, test.map((_, k) => f.demand.daily[k][j]), p), 0) / QUANTILE_LEVELS.length / naiveScale(train, lag),
     }
   })
   return {
@@ -64,6 +74,10 @@ export function scoreParts(parts: readonly Part[], config: ForecastConfig): SetS
     coverage80: avg(rows.map((r) => r.cov80)),
     msis: avg(rows.map((r) => r.msis)),
     msis_naive: avg(rows.map((r) => r.msisNaive)),
+    rmsse: avg(rows.map((r) => r.rmsse)),
+    naive_rmsse: avg(rows.map((r) => r.naiveRmsse)),
+    snaive_rmsse: avg(rows.map((r) => r.snaiveRmsse)),
+    pinball: avg(rows.map((r) => r.pinball)),
     beats_naive: avg(rows.map((r) => (r.mase < r.naive ? 1 : 0))),
     models,
   }
@@ -71,7 +85,7 @@ export function scoreParts(parts: readonly Part[], config: ForecastConfig): SetS
 
 /** The mean of several windows' figures (validation: rolling origins cut from training data). */
 export function meanScore(scores: readonly SetScore[]): SetScore {
-  const keys = ["series", "smape", "mase", "naive_mase", "snaive_mase", "coverage95", "coverage80", "msis", "msis_naive", "beats_naive"] as const
+  const keys = ["series", "smape", "mase", "naive_mase", "snaive_mase", "coverage95", "coverage80", "msis", "msis_naive", "rmsse", "naive_rmsse", "snaive_rmsse", "pinball", "beats_naive"] as const
   const out = Object.fromEntries(keys.map((k) => [k, avg(scores.map((s) => s[k]))])) as Omit<SetScore, "models">
   const models: Record<string, number> = {}
   for (const s of scores) for (const [m, n] of Object.entries(s.models)) models[m] = (models[m] ?? 0) + n
