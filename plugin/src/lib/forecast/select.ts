@@ -135,13 +135,15 @@ export function selectModel(y: readonly number[], config: SelectionConfig, censo
       best = runs.get(baseline)!
     }
   }
+  // the errors of the earlier half of the origins, checked against the later half (coverage, widening)
+  const early = errorProfile(y, best, config.horizon, censored, (i) => i < Math.floor(best!.origins.length / 2))
   return {
     model,
     members,
     intermittent,
     scores,
-    profile: { ...errorProfile(y, best, config.horizon, censored), scale: seriesScale(y, ctx.season), widening: wideningRecord(y, best, config.horizon, censored) },
-    accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored),
+    profile: { ...errorProfile(y, best, config.horizon, censored), scale: seriesScale(y, ctx.season), widening: wideningRecord(y, best, early, censored) },
+    accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored, early),
   }
 }
 
@@ -179,9 +181,8 @@ function bestBaseline(
  * earlier half, widened about its median by each of WIDENING_FACTORS: the record from which the
  * pool of similar series learns how much wider than its past errors a forecast's future errors run.
  */
-export function wideningRecord(y: readonly number[], run: BacktestRun, horizon: number, censored?: readonly boolean[]): WideningRecord {
+export function wideningRecord(y: readonly number[], run: BacktestRun, early: ErrorProfile, censored?: readonly boolean[]): WideningRecord {
   const half = Math.floor(run.origins.length / 2)
-  const early = errorProfile(y, run, horizon, censored, (i) => i < half)
   const outside = WIDENING_FACTORS.map(() => 0)
   let pairs = 0
   run.origins.forEach((o, i) => {
@@ -206,12 +207,18 @@ export function wideningRecord(y: readonly number[], run: BacktestRun, horizon: 
  * MASE, RMSSE and bias over all backtest pairs; interval coverage honestly, with the error
  * quantiles learned on the earlier half of the origins and checked on the later half.
  */
-export function backtestAccuracy(y: readonly number[], run: BacktestRun, horizon: number, season: number, censored?: readonly boolean[]): BacktestAccuracy {
+export function backtestAccuracy(
+  y: readonly number[],
+  run: BacktestRun,
+  horizon: number,
+  season: number,
+  censored?: readonly boolean[],
+  early: ErrorProfile = errorProfile(y, run, horizon, censored, (i) => i < Math.floor(run.origins.length / 2))
+): BacktestAccuracy {
   const train = y.slice(0, run.origins[0] ?? y.length)
   const scale = naiveScale(train, season > 1 && train.length > season ? season : 1)
   const scale2 = naiveScale(train, season > 1 && train.length > season ? season : 1, true)
   const half = Math.floor(run.origins.length / 2)
-  const early = errorProfile(y, run, horizon, censored, (i) => i < half)
   let abs = 0
   let sq = 0
   let sumErr = 0
