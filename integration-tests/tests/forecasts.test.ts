@@ -92,6 +92,10 @@ medusaIntegrationTestRunner({
       expect(f.accuracy.pairs).toBe(engine.accuracy.pairs)
       const ltd = leadTimeDemand(engine.mean, engine.profile, 5, engine.intermittent)
       expect(f.lead_time).toMatchObject({ days: 5, serviceLevel: 0.9, mean: ltd.mean, atServiceLevel: ltd.quantile(0.9) })
+      // the engine's demand quantiles (50..99%) per day and of the total over days 1..h, for the inventory policy
+      expect(f.quantiles.levels).toEqual([0.5, 0.8, 0.9, 0.95, 0.98, 0.99])
+      expect(f.quantiles.daily.slice(0, 14)).toEqual(engine.demand.daily.slice(0, 14))
+      expect(f.quantiles.cumulative.slice(0, 14)).toEqual(engine.demand.cumulative.slice(0, 14))
       expect(f.tracking.h1.pairs).toBe(0)
 
       // The wall's expected intake for today is the forecast's total in orders (one order per unit-day here).

@@ -2,9 +2,11 @@
  * Carparts: does a safety stock built on the engine's lead-time demand quantiles deliver the cycle
  * service level it promises? Each series is selected and fitted on the months before the first
  * review, then walks forward with the O(1) update, as the plugin does between refits; at each
- * review the order-up-to level is the lead-time-plus-review demand quantile at the target.
+ * review the order-up-to level is the cumulative demand quantile over lead time plus review
+ * period (`DemandQuantiles.cumulative`, what the inventory policy reads) at the target. The series
+ * are forecast together, as the plugin forecasts a store's variants: their errors pooled.
  */
-import { forecasterFor, forecastSeries, leadTimeDemand, normalQuantile, type ForecastConfig } from "../../../plugin/src/lib/forecast"
+import { demandQuantiles, forecasterFor, forecastMany, normalQuantile, QUANTILE_LEVELS, shippedConfig } from "../../../plugin/src/lib/forecast"
 import { simulateOrderUpTo, type PolicyOutcome } from "./order-up-to"
 
 export const TARGETS = [0.9, 0.95, 0.99]
@@ -20,14 +22,17 @@ function tally(outcomes: PolicyOutcome[], target: number): PolicyResult {
 }
 
 /** Reviews run from `firstReview` to the end; protection interval = review period 1 + lead time. */
-export function carpartsPolicy(series: readonly (readonly number[])[], firstReview: number, leadTime: number, config: Partial<ForecastConfig> = {}) {
+export function carpartsPolicy(series: readonly (readonly number[])[], firstReview: number, leadTime: number) {
   const protection = leadTime + 1
+  const config = shippedConfig({ horizon: protection, season: 1 })
+  const forecasts = forecastMany(series.map((y) => ({ values: y.slice(0, firstReview), config })))
+  const levelIndex = TARGETS.map((p) => QUANTILE_LEVELS.findIndex((l) => Math.abs(l - p) < 1e-9))
   const ours: PolicyOutcome[][] = TARGETS.map(() => [])
   const croston: PolicyOutcome[][] = TARGETS.map(() => [])
   const chosen: Record<string, number> = {}
-  for (const y of series) {
+  series.forEach((y, n) => {
     const history = y.slice(0, firstReview)
-    const f = forecastSeries(history, { horizon: protection, season: 1, ...config })
+    const f = forecasts[n]
     chosen[f.model] = (chosen[f.model] ?? 0) + 1
     const model = forecasterFor(f.state.model)
     // Croston baseline: the textbook normal policy, sigma from its one-step in-sample errors
@@ -51,10 +56,10 @@ export function carpartsPolicy(series: readonly (readonly number[])[], firstRevi
     let state = f.state
     for (let t = firstReview; t < y.length; t++) {
       const mean = model.predict(state, protection).map((v) => Math.max(0, v))
-      const ltd = leadTimeDemand(mean, f.profile, protection, f.intermittent)
+      const total = demandQuantiles(mean, f.profile, f.intermittent).cumulative[protection - 1]
       const c = cf.predict(cs, 1)[0] * protection
       TARGETS.forEach((p, i) => {
-        levels[i].push(ltd.quantile(p))
+        levels[i].push(total[levelIndex[i]])
         crostonLevels[i].push(Math.max(0, c + normalQuantile(p) * sigma * Math.sqrt(protection)))
       })
       state = model.update(state, y[t])
@@ -64,7 +69,7 @@ export function carpartsPolicy(series: readonly (readonly number[])[], firstRevi
       ours[i].push(simulateOrderUpTo(y, firstReview, levels[i], leadTime))
       croston[i].push(simulateOrderUpTo(y, firstReview, crostonLevels[i], leadTime))
     })
-  }
+  })
   const oursR = TARGETS.map((p, i) => tally(ours[i], p))
   const crostonR = TARGETS.map((p, i) => tally(croston[i], p))
   const gap = Math.max(...oursR.map((r) => Math.abs(r.csl - r.target))) * 100

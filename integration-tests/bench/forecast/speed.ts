@@ -4,10 +4,14 @@
  */
 import path from "node:path"
 import { Worker } from "node:worker_threads"
-import { forecastSeries, toVariantState, updateForecast, type ForecastConfig } from "../../../plugin/src/lib/forecast"
+import { forecastSeries, shippedConfig, toVariantState, updateForecast, type ForecastConfig } from "../../../plugin/src/lib/forecast"
 import { syntheticSeries } from "./synthetic"
 
-export const SPEED_CONFIG: ForecastConfig = { horizon: 28, season: 7, extraSeasons: [365] }
+/** 10,000 variants of two years of days, the plugin's horizon; the median of `runs` timings */
+export const SPEED = { series: 10_000, length: 730, runs: 3 }
+
+/** the plugin's configuration for a two-year daily series (its yearly season included) */
+export const SPEED_CONFIG: ForecastConfig = shippedConfig({ horizon: 28, season: 7, periodsPerYear: 365, length: SPEED.length })
 
 type Reply = { ms: number; chosen: Record<string, number>; ready?: boolean }
 

@@ -27,7 +27,7 @@ describe("forecast-eval CLI", () => {
     const r = run(["--data", file("long.csv.gz", longCsv.join("\n"), true), "--horizon", "14", "--season", "7"])
     expect(r.code).toBe(0)
     const last = JSON.parse(r.out[r.out.length - 1])
-    expect(Object.keys(last).sort()).toEqual(["coverage95", "mase", "naive_mase", "rmsse", "series", "smape", "snaive_mase"])
+    expect(Object.keys(last).sort()).toEqual(["coverage95", "mase", "msis", "naive_mase", "naive_msis", "rmsse", "series", "smape", "snaive_mase"])
     expect(last.series).toBe(3)
     // a clean weekly pattern: far better than naive, at least as good as seasonal naive
     expect(last.mase).toBeLessThan(last.naive_mase)
@@ -45,6 +45,38 @@ describe("forecast-eval CLI", () => {
     const s = run(["--data", file("split.csv", split.join("\n"))])
     expect(s.code).toBe(0)
     expect(JSON.parse(s.out.at(-1)!).series).toBe(1)
+  })
+
+  it("runs the plugin's configuration: the file's series forecast together, stock-outs censored", async () => {
+    const { forecastMany, shippedConfig } = await import("../lib/forecast")
+    // c sells nothing on its out-of-stock days: censored, they do not pull its forecast down
+    const rows = ["series,t,value,in_stock"]
+    const data: Record<string, number[]> = {}
+    const stock: Record<string, (boolean | null)[]> = {}
+    for (const id of ["a", "b", "c"]) {
+      data[id] = []
+      stock[id] = []
+      for (let t = 1; t <= 84; t++) {
+        const out = id === "c" && t % 5 === 0
+        const v = out ? 0 : week[t % 7] * (id === "c" ? 3 : 1) + (t % 3)
+        data[id].push(v)
+        stock[id].push(out ? false : null)
+        rows.push(`${id},${t},${v},${out ? "false" : ""}`)
+      }
+    }
+    const r = run(["--data", file("stock.csv", rows.join("\n")), "--horizon", "14", "--season", "7", "--year", "365"])
+    expect(r.code).toBe(0)
+    const expected = forecastMany(
+      ["a", "b", "c"].map((id) => ({
+        values: data[id].slice(0, 70),
+        config: { ...shippedConfig({ horizon: 14, season: 7, periodsPerYear: 365, length: 70 }), inStock: stock[id].slice(0, 70), nonNegative: true },
+      }))
+    )
+    const test = (id: string) => data[id].slice(70)
+    const smapeOf = (a: number[], f: number[]) => a.reduce((s, v, i) => s + (Math.abs(v) + Math.abs(f[i]) === 0 ? 0 : (200 * Math.abs(v - f[i])) / (Math.abs(v) + Math.abs(f[i]))), 0) / a.length
+    const mean = ["a", "b", "c"].reduce((s, id, i) => s + smapeOf(test(id), expected[i].mean), 0) / 3
+    expect(JSON.parse(r.out.at(-1)!).smape).toBeCloseTo(mean, 9)
+    expect(run(["--data", file("badstock.csv", "series,t,value,in_stock\na,1,1,maybe\n"), "--horizon", "1"]).err.join("\n")).toMatch(/line 2: in_stock "maybe"/)
   })
 
   it("names the line of a malformed row", () => {

@@ -5,13 +5,19 @@
  */
 import {
   censorStockOuts,
+  demandQuantiles as engineDemandQuantiles,
   forecastFromState,
   forecastSeries,
   leadTimeDemand,
   naiveScale,
+  poolErrors,
+  QUANTILE_LEVELS,
   refitSelected,
+  shippedConfig,
   toVariantState,
   updateForecast,
+  withPooledErrors,
+  type DemandQuantiles,
   type ForecastConfig,
   type StockFlag,
   type VariantForecastState,
@@ -22,9 +28,9 @@ import { addDays, daysBetween, type DailySeries } from "./daily-series"
 export const DAILY_SEASON = 7
 const YEAR = 365
 
-/** The engine configuration for a daily series of `length` days; the API's forecast equals the engine's with it. */
+/** The shipped engine configuration for a daily series of `length` days; the API's forecast equals the engine's with it. */
 export function dailyForecastConfig(length: number, horizon: number): ForecastConfig {
-  return { horizon, season: DAILY_SEASON, extraSeasons: length >= 2 * YEAR ? [YEAR] : undefined }
+  return shippedConfig({ horizon, season: DAILY_SEASON, periodsPerYear: YEAR, length })
 }
 
 /** Lead times are whole days when tracked: the forecast for the day `L` ahead. */
@@ -80,6 +86,18 @@ export function fitVariant(task: FitTask): FittedForecast {
     state: toVariantState(forecast),
     selected: true,
   }
+}
+
+/**
+ * The error quantiles of the variants selected together, pooled (scaled) and blended into each
+ * one's own, as `forecastMany` does for a file's series: a variant with a short history borrows
+ * the spread of its kind. Refitted variants keep the profile their selection blended.
+ */
+export function poolSelected(fitted: readonly FittedForecast[]): FittedForecast[] {
+  const selected = fitted.filter((f) => f.selected)
+  const pooled = poolErrors(selected.map((f) => ({ profile: f.state.profile, intermittent: f.state.intermittent })))
+  if (!pooled) return fitted.slice()
+  return fitted.map((f) => (f.selected ? { ...f, state: { ...f.state, profile: withPooledErrors(f.state.profile, f.state.intermittent, pooled) } } : f))
 }
 
 function seriesScale(values: readonly number[]): number | null {
@@ -142,12 +160,14 @@ export type ForecastView = {
   /** the last closed day the forecast starts after */
   lastDate: string
   days: Array<{ date: string; mean: number; quantiles: Record<string, number> }>
-  leadTime: DemandQuantiles
+  leadTime: LeadTimeView
   /** lead time plus review period: what an order-up-to level must cover */
-  protectionPeriod: DemandQuantiles
+  protectionPeriod: LeadTimeView
+  /** the engine's quantiles of demand per day and of the total over days 1..h, from today */
+  quantiles: DemandQuantiles
 }
 
-export type DemandQuantiles = {
+export type LeadTimeView = {
   days: number
   mean: number
   serviceLevel: number
@@ -181,10 +201,11 @@ export function forecastView(
     days,
     leadTime: demandQuantiles(state, ahead, lead, opts.serviceLevel),
     protectionPeriod: demandQuantiles(state, ahead, protection, opts.serviceLevel),
+    quantiles: engineDemandQuantiles(ahead.slice(0, Math.max(opts.horizon, protection)), state.profile, state.intermittent),
   }
 }
 
-function demandQuantiles(state: VariantForecastState, mean: number[], days: number, serviceLevel: number): DemandQuantiles {
+function demandQuantiles(state: VariantForecastState, mean: number[], days: number, serviceLevel: number): LeadTimeView {
   const demand = leadTimeDemand(mean, state.profile, days, state.intermittent)
   return {
     days,
@@ -192,6 +213,6 @@ function demandQuantiles(state: VariantForecastState, mean: number[], days: numb
     serviceLevel,
     atServiceLevel: demand.quantile(serviceLevel),
     distribution: demand.distribution,
-    quantiles: Object.fromEntries([0.5, 0.8, 0.9, 0.95, 0.99].map((p) => [String(p), demand.quantile(p)])),
+    quantiles: Object.fromEntries(QUANTILE_LEVELS.map((p) => [String(p), demand.quantile(p)])),
   }
 }

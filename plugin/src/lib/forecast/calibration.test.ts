@@ -73,24 +73,6 @@ describe("intervals that hold what they promise", () => {
     expect(inside80 / pairs).toBeGreaterThan(0.74)
     expect(inside80 / pairs).toBeLessThan(0.88)
   })
-
-  it("with errorSeason, a calm week's interval is not widened by last Christmas", () => {
-    // weekly sales: noise sd 4 most of the year, sd 40 in the six weeks before week 52
-    const r = gauss(lcg(31))
-    const wild = (t: number) => t % 52 >= 46
-    const y = Array.from({ length: 140 }, (_, t) => 100 + (wild(t) ? 40 : 4) * r())
-    // 140 weeks: t = 140 is phase 36, far from the wild weeks
-    const plain = forecastSeries(y, { horizon: 8, season: 1, core: ["historic_average"] })
-    const seasonal = forecastSeries(y, { horizon: 8, season: 1, core: ["historic_average"], errorSeason: 52 })
-    const width = (f: typeof plain) => at(f, 0.975)[0] - at(f, 0.025)[0]
-    // the true calm 95% interval is 2 * 1.96 * 4 = 15.7 wide (plus a little for the mean's error)
-    expect(width(seasonal)).toBeGreaterThan(12)
-    expect(width(seasonal)).toBeLessThan(24)
-    expect(width(plain)).toBeGreaterThan(2 * width(seasonal))
-    // and just before Christmas the same series gets Christmas-wide intervals
-    const beforeXmas = forecastSeries(y.slice(0, 98), { horizon: 8, season: 1, core: ["historic_average"], errorSeason: 52 })
-    expect(width(beforeXmas)).toBeGreaterThan(3 * width(seasonal))
-  })
 })
 
 describe("intermittent items after a quiet spell", () => {

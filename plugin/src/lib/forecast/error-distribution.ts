@@ -24,7 +24,23 @@ export type ErrorProfile = {
   cumulativeActual?: number[]
   /** forecast/actual pairs at horizon 1 */
   samples: number
+  /** errors behind each horizon's row and each total's row (absent in states stored before them) */
+  horizonCounts?: number[]
+  cumulativeCounts?: number[]
+  /**
+   * the series' own scale, its in-sample (seasonal) naive MAE: errors over it compare across
+   * series, so a series with few errors can borrow from similar ones (pooled-errors.ts)
+   */
+  scale?: number
+  /** the backtest's own out-of-sample check of its intervals, see `wideningRecord` in select.ts */
+  widening?: WideningRecord
 }
+
+/** Factors an interval may be widened by about its median; the pool picks one (pooled-errors.ts). */
+export const WIDENING_FACTORS = [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2, 2.25, 2.5, 3]
+
+/** outside[j]: later backtest errors outside the earlier ones' 95% interval widened by WIDENING_FACTORS[j]. */
+export type WideningRecord = { outside: number[]; pairs: number }
 
 /**
  * Below this many errors the empirical tails are too ragged; a bell shape with their spread is
@@ -89,6 +105,8 @@ export function errorProfile(
     cumulativeLevel: level.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
     cumulativeActual: actual.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
     samples: byK[0]?.length ?? 0,
+    horizonCounts: byK.map((e) => e.length),
+    cumulativeCounts: cum.map((e) => e.length),
   }
 }
 

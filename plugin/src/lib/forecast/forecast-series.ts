@@ -5,7 +5,8 @@
  */
 import { censorStockOuts, type StockFlag } from "./censoring"
 import { profileQuantile, type ErrorProfile } from "./error-distribution"
-import { pointForecast, type PointForecast } from "./point-forecast"
+import { demandQuantiles, type DemandQuantiles } from "./demand-quantiles"
+import { poolErrors, withPooledErrors, type PooledErrors } from "./pooled-errors"
 import { fitContext, selectModel, type FitSettings, type Selection, type SelectionConfig } from "./select"
 import type { BacktestAccuracy, ModelState, QuantileForecast } from "./types"
 import { carriesSeason, combine, forecasterFor } from "./zoo"
@@ -17,8 +18,8 @@ export type ForecastConfig = SelectionConfig & {
   inStock?: readonly StockFlag[]
   /** clip forecasts and quantiles at zero (demand); default true */
   nonNegative?: boolean
-  /** what `point` holds: the mean (default), or for count data the median that absolute error rewards (point-forecast.ts) */
-  point?: PointForecast
+  /** scaled error quantiles of similar series (pooled-errors.ts), blended into this series' own */
+  pooledErrors?: PooledErrors | null
 }
 
 export type SeriesForecast = {
@@ -29,9 +30,9 @@ export type SeriesForecast = {
   /** the chosen model forecasts a seasonal shape */
   seasonal: boolean
   mean: number[]
-  /** the point to score by absolute error (MASE): the mean, or its count median (`ForecastConfig.point`) */
-  point: number[]
   quantiles: QuantileForecast
+  /** quantiles of demand per day and of the total over days 1..h, at QUANTILE_LEVELS */
+  demand: DemandQuantiles
   accuracy: BacktestAccuracy
   scores: Record<string, number>
   /** the refitted model on all data: feed it to `updateForecast` as new days close */
@@ -72,7 +73,8 @@ export function forecastSeries(values: readonly number[], config: ForecastConfig
   const { values: y, censored } = censorStockOuts(values, config.inStock, config.season)
   const selection = selectModel(y, config, censored)
   const state = refitSelected(y, selection, config)
-  const { mean, quantiles } = predictWithQuantiles(state, selection.profile, config.horizon, config.levels ?? [80, 95], config.nonNegative ?? true)
+  const profile = withPooledErrors(selection.profile, selection.intermittent, config.pooledErrors)
+  const { mean, quantiles } = predictWithQuantiles(state, profile, config.horizon, config.levels ?? [80, 95], config.nonNegative ?? true)
   return {
     model: selection.model,
     members: selection.members,
@@ -80,12 +82,30 @@ export function forecastSeries(values: readonly number[], config: ForecastConfig
     intermittent: selection.intermittent,
     seasonal: carriesSeason(state),
     mean,
-    point: pointForecast(mean, values, config.point),
     quantiles,
+    demand: demandQuantiles(mean, profile, selection.intermittent),
     accuracy: selection.accuracy,
     scores: selection.scores,
     state,
-    profile: selection.profile,
+    profile,
     censoredPeriods: censored.filter(Boolean).length,
   }
+}
+
+/** A forecast's intervals and demand quantiles again, with pooled errors blended into its own profile. */
+export function withPool(f: SeriesForecast, pooled: PooledErrors | null, config: Pick<ForecastConfig, "horizon" | "levels" | "nonNegative">): SeriesForecast {
+  const profile = withPooledErrors(f.profile, f.intermittent, pooled)
+  if (profile === f.profile) return f
+  const { quantiles } = predictWithQuantiles(f.state, profile, config.horizon, config.levels ?? [80, 95], config.nonNegative ?? true)
+  return { ...f, profile, quantiles, demand: demandQuantiles(f.mean, profile, f.intermittent) }
+}
+
+/**
+ * Many series at once, as the plugin forecasts a store's variants: each selected on its own, then
+ * the error quantiles of all of them pooled (scaled) and blended into each one's own.
+ */
+export function forecastMany(series: readonly { values: readonly number[]; config: ForecastConfig }[]): SeriesForecast[] {
+  const own = series.map((s) => forecastSeries(s.values, { ...s.config, pooledErrors: null }))
+  const pooled = poolErrors(own)
+  return own.map((f, i) => withPool(f, pooled, series[i].config))
 }

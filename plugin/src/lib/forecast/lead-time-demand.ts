@@ -42,9 +42,7 @@ export function leadTimeDemand(meanForecast: readonly number[], profile: ErrorPr
  * The errors' variance was measured at the backtest's level; a count's spread moves with its level
  * (a Poisson's variance is its mean), but only partly, since some of the error is the level's own
  * estimation error, which does not shrink with it. The square root of the level ratio sits between
- * a fixed spread and a Poisson one. On carparts' validation reviews (21-32 / 27-38 / 33-38) the
- * exponents 0, 0.25, 0.5, 0.75 and 1 gave a mean largest service-level gap of 1.98, 1.86, 1.52,
- * 1.51 and 1.77 points; holding the negative binomial's shape instead (variance ~ level^2), 3.35.
+ * a fixed spread and a Poisson one (the exponents tried are in docs/forecasting.md).
  */
 function levelRescale(levelNow: number, levelThen: number | undefined): number {
   return levelThen && levelThen > 0 && levelNow > 0 ? Math.sqrt(levelNow / levelThen) : 1
@@ -55,14 +53,8 @@ function levelRescale(levelNow: number, levelThen: number | undefined): number {
  * 1/4..4. A count distribution takes only the errors' mean square, so a model that ran ahead of a
  * fading item (a Croston-type level stays where the last sales left it; carparts' total demand
  * halved over its first 39 months) kept its high mean and got a spread widened by its own bias on
- * top: on carparts' validation reviews, counting series by the test's own rule at each window's
- * first review (see forecast-validate.ts), the service levels were 94.7/97.4/99.2, 94.0/96.6/98.8
- * and 93.5/96.2/98.9% at 90/95/99% targets (mean largest gap 4.05 points). With the mean moved by
- * this ratio: 91.2/96.0/99.1, 88.7/94.6/98.6, 88.8/94.0/98.6 (1.22), on 0.89/0.77/0.75 of the
- * Croston policy's stock (was 0.88/0.81/0.79). Also tried: the ratio shrunk toward 1 as
- * n / (n + k) by its n one-step errors, k 10 / 30 / 100: 3.20 / 3.96 / 4.14; the spread rescaled
- * by the moved mean 1.46, or with the bias's square taken out of it 2.12; held to 1/2..2 1.83,
- * to 1/10..10 or not at all 1.42; the empirical error quantiles instead of a count distribution 3.30.
+ * top. Moving the mean by this ratio brought carparts' validation service levels to their targets
+ * (the figures, and the variants tried, are in docs/forecasting.md).
  */
 function biasRatio(forecastLevel: number | undefined, actualLevel: number | undefined): number {
   if (!(forecastLevel && forecastLevel > 0) || actualLevel === undefined || !Number.isFinite(actualLevel)) return 1

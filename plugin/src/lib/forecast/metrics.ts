@@ -64,3 +64,36 @@ export function pinball(actual: readonly number[], q: readonly number[], p: numb
   }
   return s / actual.length
 }
+
+/**
+ * Mean scaled interval score (M4): the interval's width plus 2/alpha times how far each actual fell
+ * outside it, over the in-sample (seasonal) naive MAE. Rewards coverage and narrowness together,
+ * so an interval cannot buy coverage with width.
+ */
+export function msis(actual: readonly number[], lower: readonly number[], upper: readonly number[], insample: readonly number[], lag: number, alpha = 0.05): number {
+  let s = 0
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i]
+    s += upper[i] - lower[i] + (2 / alpha) * (Math.max(0, lower[i] - a) + Math.max(0, a - upper[i]))
+  }
+  return s / actual.length / naiveScale(insample, lag)
+}
+
+/**
+ * The naive forecast's central interval from its own empirical errors: for horizon k, the quantiles
+ * of y[t + k] - y[t] over the history, added to the last value. The yardstick interval.
+ */
+export function naiveInterval(insample: readonly number[], horizon: number, alpha = 0.05): { lower: number[]; upper: number[] } {
+  const last = insample[insample.length - 1]
+  const lower: number[] = []
+  const upper: number[] = []
+  for (let k = 1; k <= horizon; k++) {
+    const d: number[] = []
+    for (let t = 0; t + k < insample.length; t++) d.push(insample[t + k] - insample[t])
+    d.sort((a, b) => a - b)
+    const q = (p: number) => (d.length ? d[Math.min(d.length - 1, Math.max(0, Math.round(p * (d.length - 1))))] : 0)
+    lower.push(last + q(alpha / 2))
+    upper.push(last + q(1 - alpha / 2))
+  }
+  return { lower, upper }
+}

@@ -32,18 +32,6 @@ describe("baseline models on hand-checkable series", () => {
     // four weeks of days on daily data
     expect(fitPredict("window_average", [...new Array(10).fill(100), ...new Array(28).fill(7)], 1, weekly)).toEqual([7])
   })
-
-  it("the window median ignores a spike the window mean carries", () => {
-    // 13 weeks, one of them a promotion: median 10, mean 10 + 130 / 13 = 20
-    const y = [50, 50, 9, 11, 10, 140, 10, 9, 11, 10, 10, 9, 11, 10, 10]
-    expect(fitPredict("window_median", y, 2)).toEqual([10, 10])
-    const avg = forecasterFor("window_average")
-    expect(avg.predict(avg.fit(y.slice(0, 7), plain), 1)[0]).toBeGreaterThan(40)
-    // an even count takes the middle two's mean; the update drops the oldest week
-    expect(fitPredict("window_median", [1, 2, 3, 4], 1)).toEqual([2.5])
-    const m = forecasterFor("window_median")
-    expect(m.predict(m.update(m.fit(y, plain), 200), 1)).toEqual([10])
-  })
 })
 
 describe("exponential smoothing and Theta", () => {
@@ -51,9 +39,8 @@ describe("exponential smoothing and Theta", () => {
     fitPredict("ses", new Array(30).fill(12), 3).forEach((v) => expect(v).toBeCloseTo(12, 6))
   })
 
-  it("Holt continues a straight line; damped bends it towards flat", () => {
+  it("damped trend bends a straight line towards flat", () => {
     const y = Array.from({ length: 40 }, (_, t) => 5 + 2 * t)
-    fitPredict("holt", y, 5).forEach((v, k) => expect(v).toBeCloseTo(85 + 2 * k, 2))
     const f = fitPredict("damped", y, 10)
     expect(Math.abs(f[0] - 85)).toBeLessThan(1)
     // each step adds less than the last (phi < 1) but still climbs
@@ -99,21 +86,6 @@ describe("intermittent demand models", () => {
     expect(fitPredict("tsb", y, 1)[0]).toBeLessThan(active)
   })
 
-  it("the optimised Theta follows a straight line and stays flat on a flat series", () => {
-    const line = Array.from({ length: 40 }, (_, t) => 10 + 2 * t)
-    // (within a unit: theta is capped at 10, so it keeps a trace of the SES level's lag)
-    fitPredict("otm", line, 3).forEach((v, k) => expect(Math.abs(v - (10 + 2 * (40 + k)))).toBeLessThan(1))
-    const flat = Array.from({ length: 40 }, (_, t) => 50 + (t % 2 ? 1 : -1))
-    fitPredict("otm", flat, 3).forEach((v) => expect(Math.abs(v - 50)).toBeLessThan(1.5))
-    // and its update moves the level by alpha times the surprise (no season here: the wrapper
-    // passes the value straight to the core)
-    const f = forecasterFor("otm")
-    type Core = { core: { alpha: number; level: number } }
-    const s = f.fit(flat, plain)
-    const before = (s as unknown as Core).core
-    const after = (f.update(s, 60) as unknown as Core).core
-    expect(after.level).toBeCloseTo(before.level + before.alpha * (60 - before.level), 9)
-  })
   it("ADIDA spreads the bucket forecast back over its periods", () => {
     const y = Array.from({ length: 40 }, (_, t) => (t % 4 === 3 ? 2 : 0))
     expect(fitPredict("adida", y, 3)).toEqual([0.5, 0.5, 0.5].map((v) => expect.closeTo(v, 6)))
@@ -122,7 +94,7 @@ describe("intermittent demand models", () => {
 
 describe("update is the same as fitting on the longer series, for the models without estimation", () => {
   const y = Array.from({ length: 80 }, (_, t) => [0, 3, 0, 0, 2, 5, 0, 1, 0, 0, 4, 0, 6][t % 13])
-  for (const name of ["naive", "seasonal_naive", "historic_average", "window_average", "window_median", "croston", "sba"]) {
+  for (const name of ["naive", "seasonal_naive", "historic_average", "window_average", "croston", "sba"]) {
     it(name, () => {
       const f = forecasterFor(name)
       let s = f.fit(y.slice(0, 50), weekly)

@@ -4,12 +4,10 @@
  * mean of the best few competes as one more candidate. The winner's backtest errors become its
  * error distribution and its reported accuracy.
  */
-import { advantage, averageRuns, backtestLoss, minTrainFor, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
-import { errorProfile, profileQuantile, type ErrorProfile } from "./error-distribution"
-import { errorOrigins } from "./error-origins"
+import { advantage, averageRuns, backtestLoss, planBacktest, rollingOrigin, type BacktestRun } from "./backtest"
+import { errorProfile, profileQuantile, WIDENING_FACTORS, type ErrorProfile, type WideningRecord } from "./error-distribution"
 import { naiveScale } from "./metrics"
 import { meanInterval } from "./models/adida"
-import type { CatalogueYearShape } from "./catalogue-year-shape"
 import type { BacktestAccuracy, FitContext } from "./types"
 import { applicableModels, forecasterFor, INTERMITTENT_CORE, INTERMITTENT_POOL, SMOOTH_CORE, SMOOTH_POOL } from "./zoo"
 
@@ -19,10 +17,6 @@ export type SelectionConfig = {
   extraSeasons?: number[]
   /** the catalogue's seasonal indices, see `sharedSeasonalProfile` */
   sharedProfile?: number[]
-  /** the catalogue's level path, see `catalogueLevelPath` */
-  catalogueLevel?: number[]
-  /** the catalogue's record of the periods after each origin, see `catalogueYearShape` */
-  catalogueYearShape?: CatalogueYearShape
   /** candidate model names; default: the pool for the series' demand pattern */
   candidates?: string[]
   /** how many of the best candidates to average as the combination candidate; 0 = none */
@@ -37,8 +31,6 @@ export type SelectionConfig = {
   combineAlways?: boolean
   /** backtest loss; default MAE for regular demand, MSE for intermittent (MAE rewards forecasting 0) */
   loss?: "mae" | "mse"
-  /** periods in a year, to learn the error distribution at the same time of year; see error-origins.ts */
-  errorSeason?: number
 }
 
 export type Selection = {
@@ -57,10 +49,10 @@ export function isIntermittent(y: readonly number[], threshold = 1.32): boolean 
 }
 
 /** What a model's fit reads of the configuration (see FitContext). */
-export type FitSettings = Pick<SelectionConfig, "season" | "extraSeasons" | "sharedProfile" | "catalogueLevel" | "catalogueYearShape">
+export type FitSettings = Pick<SelectionConfig, "season" | "extraSeasons" | "sharedProfile">
 
 export function fitContext(config: FitSettings): FitContext {
-  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile, catalogueLevel: config.catalogueLevel, catalogueYearShape: config.catalogueYearShape }
+  return { season: Math.max(1, Math.round(config.season)), extraSeasons: config.extraSeasons, sharedProfile: config.sharedProfile }
 }
 
 export function selectModel(y: readonly number[], config: SelectionConfig, censored?: readonly boolean[]): Selection {
@@ -79,7 +71,7 @@ export function selectModel(y: readonly number[], config: SelectionConfig, censo
       intermittent,
       scores: {},
       // with nothing at all to learn from, assume count-like (Poisson) noise around the mean
-      profile: errorProfile(y, run, config.horizon, censored, undefined, Math.sqrt(Math.max(0, y.reduce((a, b) => a + b, 0) / Math.max(1, y.length)))),
+      profile: { ...errorProfile(y, run, config.horizon, censored, undefined, Math.sqrt(Math.max(0, y.reduce((a, b) => a + b, 0) / Math.max(1, y.length)))), scale: seriesScale(y, ctx.season) },
       accuracy: { mase: NaN, rmsse: NaN, bias: NaN, coverage95: NaN, pairs: 0 },
     }
   }
@@ -126,27 +118,107 @@ export function selectModel(y: readonly number[], config: SelectionConfig, censo
     }
   }
   if (!best) best = rollingOrigin(y, forecasterFor(model), ctx, plan)
-  const errors = errorOrigins(y, { model, members }, ctx, plan, minTrainFor(ctx.season), best, config.errorSeason)
+  // Never worse than naive: a model that does not beat naive and seasonal naive in this series'
+  // own backtest is not chosen over them. The better of the two joins it in a combination, and
+  // if that still does not beat the baseline, the baseline alone is the forecast.
+  const baseline = bestBaseline(y, ctx, plan, runs, scores, loss, censored)
+  if (baseline && model !== baseline && scores[baseline] <= backtestLoss(y, best, loss, censored)) {
+    const withBaseline = [...(model === "combination" ? members : [model]), baseline]
+    const run = averageRuns(withBaseline.map((n) => runs.get(n)!))
+    if (backtestLoss(y, run, loss, censored) < scores[baseline]) {
+      model = "combination"
+      members = withBaseline
+      best = run
+    } else {
+      model = baseline
+      members = []
+      best = runs.get(baseline)!
+    }
+  }
+  // the errors of the earlier half of the origins, checked against the later half (coverage, widening)
+  const early = errorProfile(y, best, config.horizon, censored, (i) => i < Math.floor(best!.origins.length / 2))
   return {
     model,
     members,
     intermittent,
     scores,
-    profile: errorProfile(y, errors.run, config.horizon, censored, errors.keep),
-    accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored),
+    profile: { ...errorProfile(y, best, config.horizon, censored), scale: seriesScale(y, ctx.season), widening: wideningRecord(y, best, early, censored) },
+    accuracy: backtestAccuracy(y, best, config.horizon, ctx.season, censored, early),
   }
+}
+
+const BASELINES = ["naive", "seasonal_naive"]
+
+/** The series' in-sample (seasonal) naive MAE: what its errors are scaled by to pool them. */
+export function seriesScale(y: readonly number[], season: number): number {
+  return naiveScale(y, season > 1 && y.length > season ? season : 1)
+}
+
+/** The better of naive and seasonal naive in the backtest, run here when the pool lacked them. */
+function bestBaseline(
+  y: readonly number[],
+  ctx: FitContext,
+  plan: { firstOrigin: number; horizon: number; step: number },
+  runs: Map<string, BacktestRun>,
+  scores: Record<string, number>,
+  loss: "mae" | "mse",
+  censored?: readonly boolean[]
+): string | null {
+  let best: string | null = null
+  for (const name of applicableModels(BASELINES, plan.firstOrigin, ctx)) {
+    if (!runs.has(name)) {
+      const run = rollingOrigin(y, forecasterFor(name), ctx, plan)
+      runs.set(name, run)
+      scores[name] = backtestLoss(y, run, loss, censored)
+    }
+    if (Number.isFinite(scores[name]) && (best === null || scores[name] < scores[best])) best = name
+  }
+  return best
+}
+
+/**
+ * How often the later half of the backtest fell outside the central 95% interval learned on its
+ * earlier half, widened about its median by each of WIDENING_FACTORS: the record from which the
+ * pool of similar series learns how much wider than its past errors a forecast's future errors run.
+ */
+export function wideningRecord(y: readonly number[], run: BacktestRun, early: ErrorProfile, censored?: readonly boolean[]): WideningRecord {
+  const half = Math.floor(run.origins.length / 2)
+  const outside = WIDENING_FACTORS.map(() => 0)
+  let pairs = 0
+  run.origins.forEach((o, i) => {
+    if (i < half) return
+    run.forecasts[i].forEach((f, k) => {
+      if (censored?.[o + k]) return
+      const row = early.byHorizon[k]
+      const mid = profileQuantile(row, 0.5)
+      const lo = profileQuantile(row, 0.025) - mid
+      const hi = profileQuantile(row, 0.975) - mid
+      const e = y[o + k] - f - mid
+      pairs++
+      WIDENING_FACTORS.forEach((c, j) => {
+        if (e < c * lo || e > c * hi) outside[j]++
+      })
+    })
+  })
+  return { outside, pairs }
 }
 
 /**
  * MASE, RMSSE and bias over all backtest pairs; interval coverage honestly, with the error
  * quantiles learned on the earlier half of the origins and checked on the later half.
  */
-export function backtestAccuracy(y: readonly number[], run: BacktestRun, horizon: number, season: number, censored?: readonly boolean[]): BacktestAccuracy {
+export function backtestAccuracy(
+  y: readonly number[],
+  run: BacktestRun,
+  horizon: number,
+  season: number,
+  censored?: readonly boolean[],
+  early: ErrorProfile = errorProfile(y, run, horizon, censored, (i) => i < Math.floor(run.origins.length / 2))
+): BacktestAccuracy {
   const train = y.slice(0, run.origins[0] ?? y.length)
   const scale = naiveScale(train, season > 1 && train.length > season ? season : 1)
   const scale2 = naiveScale(train, season > 1 && train.length > season ? season : 1, true)
   const half = Math.floor(run.origins.length / 2)
-  const early = errorProfile(y, run, horizon, censored, (i) => i < half)
   let abs = 0
   let sq = 0
   let sumErr = 0

@@ -1,7 +1,8 @@
 /**
  * Reads series from CSV text (the CLI does the file and gzip part). Long format: one row per
  * observation, the columns `series`, `t` and `value` found by name, an optional `split`
- * (train/test), anything else ignored. Wide format: one column per series, one row per period, an
+ * (train/test) and `in_stock` (true/false, 1/0, empty for unknown: a false day is a stock-out,
+ * censored as the plugin censors it), anything else ignored. Wide format: one column per series, one row per period, an
  * optional `t`/`date`/`time`/`period` column first. Every complaint names the line it is about,
  * because the person fixing the file has a text editor, not a debugger.
  */
@@ -13,7 +14,7 @@ export class SeriesCsvError extends Error {
   }
 }
 
-export type ParsedSeries = { id: string; values: number[]; split?: ("train" | "test")[] }
+export type ParsedSeries = { id: string; values: number[]; split?: ("train" | "test")[]; inStock?: (boolean | null)[] }
 
 export function splitCsvLine(line: string, lineNo: number): string[] {
   const out: string[] = []
@@ -64,10 +65,10 @@ export function parseSeriesCsv(text: string, format: "long" | "wide" = "long"): 
 
 function parseLong(rows: { no: number; text: string }[], header: string[]): ParsedSeries[] {
   const col = (name: string) => header.indexOf(name)
-  const [iSeries, iT, iValue, iSplit] = [col("series"), col("t"), col("value"), col("split")]
+  const [iSeries, iT, iValue, iSplit, iStock] = [col("series"), col("t"), col("value"), col("split"), col("in_stock")]
   const missing = [["series", iSeries], ["t", iT], ["value", iValue]].filter(([, i]) => i === -1).map(([n]) => n)
   if (missing.length) throw new SeriesCsvError(rows[0].no, `the header lacks the column(s) ${missing.join(", ")} (found: ${header.join(", ")})`)
-  const groups = new Map<string, { t: number; value: number; split?: "train" | "test"; line: number }[]>()
+  const groups = new Map<string, { t: number; value: number; split?: "train" | "test"; inStock?: boolean | null; line: number }[]>()
   for (const row of rows.slice(1)) {
     const f = splitCsvLine(row.text, row.no)
     if (f.length !== header.length) throw new SeriesCsvError(row.no, `expected ${header.length} fields, found ${f.length}`)
@@ -81,9 +82,17 @@ function parseLong(rows: { no: number; text: string }[], header: string[]): Pars
       if (s !== "train" && s !== "test") throw new SeriesCsvError(row.no, `split "${f[iSplit]}" is neither train nor test`)
       split = s
     }
+    let inStock: boolean | null | undefined
+    if (iStock !== -1) {
+      const s = f[iStock].toLowerCase()
+      if (s === "true" || s === "1") inStock = true
+      else if (s === "false" || s === "0") inStock = false
+      else if (s === "") inStock = null
+      else throw new SeriesCsvError(row.no, `in_stock "${f[iStock]}" is neither true, false nor empty`)
+    }
     let g = groups.get(id)
     if (!g) groups.set(id, (g = []))
-    g.push({ t, value, split, line: row.no })
+    g.push({ t, value, split, inStock, line: row.no })
   }
   const out: ParsedSeries[] = []
   for (const [id, g] of groups) {
@@ -91,7 +100,7 @@ function parseLong(rows: { no: number; text: string }[], header: string[]): Pars
     for (let i = 1; i < g.length; i++) {
       if (g[i].t === g[i - 1].t) throw new SeriesCsvError(Math.max(g[i].line, g[i - 1].line), `series "${id}" has t = ${g[i].t} twice (also line ${Math.min(g[i].line, g[i - 1].line)})`)
     }
-    out.push({ id, values: g.map((r) => r.value), ...(iSplit !== -1 ? { split: g.map((r) => r.split!) } : {}) })
+    out.push({ id, values: g.map((r) => r.value), ...(iSplit !== -1 ? { split: g.map((r) => r.split!) } : {}), ...(iStock !== -1 ? { inStock: g.map((r) => r.inStock ?? null) } : {}) })
   }
   return out
 }

@@ -1,5 +1,3 @@
-import type { CatalogueYearShape } from "./catalogue-year-shape"
-
 /**
  * The one small interface every forecaster shares (after statsforecast): fit on a series, predict
  * h steps, and fold in one new observation without a refit. A model's state is plain JSON so it
@@ -19,16 +17,6 @@ export type FitContext = {
    * shape, the store's total shows it clearly
    */
   sharedProfile?: readonly number[]
-  /**
-   * the catalogue's level relative to its history, `[t]` known once periods 0..t closed (see
-   * catalogue-level.ts): for the top-down `catalogue_share` model
-   */
-  catalogueLevel?: readonly number[]
-  /**
-   * what the catalogue's periods did after each origin, relative to an item's level then (see
-   * catalogue-year-shape.ts): for `shaped_shrunk_median`, which reads the row a year back
-   */
-  catalogueYearShape?: CatalogueYearShape
 }
 
 /** Plain data; `model` names the forecaster that reads it. */

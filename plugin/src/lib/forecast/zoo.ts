@@ -3,46 +3,24 @@
  * candidate pools the selector tries. A new model is one file plus one line here.
  */
 import { adida } from "./models/adida"
-import { arimaCore } from "./models/arima"
-import { catalogueShare as catalogueShareCore } from "./models/catalogue-share"
 import { croston, sba } from "./models/croston"
-import { dotm as dotmCore } from "./models/dotm"
-import { dampedCore, etsSeasonal, holtCore, sesCore } from "./models/ets"
-import { withLogScale } from "./models/log-scale"
+import { dampedCore, etsSeasonal, sesCore } from "./models/ets"
 import { historicAverage } from "./models/historic-average"
 import { mstl } from "./models/mstl"
 import { naive } from "./models/naive"
-import { optimisedTheta } from "./models/optimised-theta"
 import { seasonalNaive } from "./models/seasonal-naive"
-import { shrunkMedian } from "./models/shrunk-median"
-import { shapedShrunkMedian } from "./models/shaped-shrunk-median"
 import { withSeasonalAdjustment } from "./models/seasonally-adjusted"
 import { thetaCore } from "./models/theta"
 import { tsb } from "./models/tsb"
 import { windowAverage } from "./models/window-average"
-import { windowMedian } from "./models/window-median"
 import type { FitContext, Forecaster, ModelState } from "./types"
 
 export const ses = withSeasonalAdjustment("ses", sesCore)
-export const holt = withSeasonalAdjustment("holt", holtCore)
 export const damped = withSeasonalAdjustment("damped", dampedCore)
 export const theta = withSeasonalAdjustment("theta", thetaCore)
-export const otm = withSeasonalAdjustment("otm", optimisedTheta)
-/** the trend models on the log scale: growth by a rate, not by units (see models/log-scale.ts) */
-export const dampedLog = withSeasonalAdjustment("damped_log", withLogScale("damped_log", dampedCore))
-export const thetaLog = withSeasonalAdjustment("theta_log", withLogScale("theta_log", thetaCore))
-export const otmLog = withSeasonalAdjustment("otm_log", withLogScale("otm_log", optimisedTheta))
-/** a small auto-ARIMA (orders up to 2, d by KPSS) and the dynamic optimised Theta, see their files */
-export const arima = withSeasonalAdjustment("arima", arimaCore)
-export const arimaLog = withSeasonalAdjustment("arima_log", withLogScale("arima_log", arimaCore))
-export const dotm = withSeasonalAdjustment("dotm", dotmCore)
-export const dotmLog = withSeasonalAdjustment("dotm_log", withLogScale("dotm_log", dotmCore))
 /** the history's mean with the week's shape on top: what a noisy daily SKU mostly is */
 export const seasonalAverage = withSeasonalAdjustment("seasonal_average", historicAverage, "seasonal")
 export const seasonalWindowAverage = withSeasonalAdjustment("seasonal_window_average", windowAverage, "seasonal")
-/** the item's share of the store at the store's current level, with the week's shape on top */
-export const catalogueShare = withSeasonalAdjustment("catalogue_share", catalogueShareCore, "seasonal")
-export const seasonalWindowMedian = withSeasonalAdjustment("seasonal_window_median", windowMedian, "seasonal")
 
 /** The mean of a few models' forecasts: combining is the most reliable gain in the M competitions. */
 export type CombinationState = { model: "combination"; members: ModelState[] }
@@ -70,25 +48,11 @@ const all: Forecaster<any>[] = [
   seasonalNaive,
   historicAverage,
   windowAverage,
-  windowMedian,
-  shrunkMedian,
-  shapedShrunkMedian,
   ses,
-  holt,
   damped,
   theta,
-  otm,
-  dampedLog,
-  thetaLog,
-  otmLog,
-  arima,
-  arimaLog,
-  dotm,
-  dotmLog,
   seasonalAverage,
   seasonalWindowAverage,
-  seasonalWindowMedian,
-  catalogueShare,
   etsSeasonal,
   mstl,
   croston,

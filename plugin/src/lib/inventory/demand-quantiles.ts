@@ -1,18 +1,6 @@
-/**
- * What the forecast hands the inventory engine per series: the mean forecast per day and the
- * quantiles of demand per day and of the running total (days 1..h+1), on a fixed grid of levels.
- * The shape matches the forecasting engine's `DemandQuantiles`; it is declared here until that
- * engine exports it, with the same names so the import can replace it.
- */
-export const QUANTILE_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.98, 0.99] as const
+import type { DemandQuantiles } from "../forecast"
 
-export type DemandQuantiles = {
-  levels: readonly number[]
-  /** daily[h][j]: quantile levels[j] of demand on day h + 1 */
-  daily: number[][]
-  /** cumulative[h][j]: quantile levels[j] of total demand over days 1..h + 1 */
-  cumulative: number[][]
-}
+export { QUANTILE_LEVELS, type DemandQuantiles } from "../forecast"
 
 /** One series' demand forecast as the engine reads it. */
 export type SeriesDemand = {

@@ -190,7 +190,6 @@ function etsForecaster(name: string, spec: EtsSpec): Forecaster<EtsState> {
 
 /** The non-seasonal cores; the zoo wraps them in a seasonal adjustment where the series has one. */
 export const sesCore = etsForecaster("ses", { trend: "N", season: "N" })
-export const holtCore = etsForecaster("holt", { trend: "A", season: "N" })
 export const dampedCore = etsForecaster("damped", { trend: "Ad", season: "N" })
 /** ETS(A,N,A): level plus an additive season, which copes with the zeros of daily demand. */
 export const etsSeasonal = etsForecaster("ets_seasonal", { trend: "N", season: "A" })

@@ -14,6 +14,7 @@ import {
   foldClosedDays,
   forecastTracking,
   forecastView,
+  poolSelected,
   forecastWorkDue,
   lastClosedDay,
   meanAhead,
@@ -113,11 +114,13 @@ export class VariantForecasts {
         })
         const outcome = await pool.fit(tasks)
         for (const failure of outcome.failed) this.logger.error(`order-rhythm: forecast of ${failure.key} failed: ${failure.error}`)
-        await this.db.write((knex) => this.saveFitted(knex, outcome.fitted, now))
+        // the batch's variants forecast together: their error quantiles pooled, as forecast:eval pools a file's series
+        const fitted = poolSelected(outcome.fitted)
+        await this.db.write((knex) => this.saveFitted(knex, fitted, now))
         result.series += tasks.length
         result.fitted += outcome.fitted.length
         result.failed += outcome.failed.length
-        for (const f of outcome.fitted) {
+        for (const f of fitted) {
           const name = f.model === "combination" ? `combination(${f.members.join("+")})` : f.model
           result.models[name] = (result.models[name] ?? 0) + 1
         }
@@ -276,6 +279,7 @@ export class VariantForecasts {
           forecast: view.days,
           lead_time: view.leadTime,
           protection_period: view.protectionPeriod,
+          quantiles: view.quantiles,
           tracking: { ...forecastTracking(sumsByDay(points), Math.max(1, Math.round(this.leadTime)), window), sinceFit: liveRecord(s) },
         }
       })
