@@ -40,3 +40,16 @@ describe("parsePluginOptions", () => {
     expect(parsePluginOptions({ database: { clientUrl: "postgres://x" } }).timezone).toBe("UTC")
   })
 })
+
+describe("an invalid option in the start-up error", () => {
+  it("names the option without the password a Redis URL carries", () => {
+    let message = ""
+    try {
+      parsePluginOptions({ redisUrl: "redis://default:hunter2@cache internal:6379" })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain('option "redisUrl" = "redis://default:***@cache internal:6379"')
+    expect(message).not.toContain("hunter2")
+  })
+})

@@ -1,5 +1,6 @@
 import { IANAZone } from "luxon"
 import { z } from "@medusajs/framework/zod"
+import { redactCredentials } from "../redact"
 
 /**
  * The plugin's options, as a store operator writes them in medusa-config.
@@ -96,7 +97,8 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
       const where = path.length ? `${name}.` : ""
       return `unknown option ${issue.keys.map((key) => `"${where}${key}"`).join(", ")}`
     }
-    const value = valueAt(input, path)
+    // Echoed to the log: a redisUrl's password must not go with it.
+    const value = redactCredentials(valueAt(input, path), path[path.length - 1])
     return `option "${name}" = ${JSON.stringify(value) ?? "undefined"}: ${issue.message}`
   })
   throw new InvalidPluginOptionsError(problems)

@@ -1,0 +1,1 @@
+export { REDACTED, redactCredentials, redactUrlCredentials } from "./redact-credentials"
