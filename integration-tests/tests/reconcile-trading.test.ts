@@ -6,7 +6,7 @@ import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "../src/clients/shopper"
 import { waitFor } from "./helpers/wait"
 
-process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 } })
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 }, reconcile: { scheduled: false } })
 
 const HISTORY = 150
 

@@ -5,7 +5,7 @@ import { seedWebShop } from "./helpers/store"
 import { createAdmin, AdminSession } from "./helpers/admin"
 import { placeOrder } from "../src/clients/shopper"
 
-process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 } })
+process.env.ORDER_RHYTHM_OPTIONS = JSON.stringify({ timezone: "Europe/Berlin", socket: { port: 0 }, reconcile: { scheduled: false } })
 
 const DAY_MS = 86_400_000
 const READERS = 4

@@ -53,3 +53,11 @@ describe("an invalid option in the start-up error", () => {
     expect(message).not.toContain("hunter2")
   })
 })
+
+describe("the scheduled reconciliation", () => {
+  it("runs by default, and can be left to the operator", () => {
+    expect(parsePluginOptions({}).reconcile.scheduled).toBe(true)
+    expect(parsePluginOptions({ reconcile: { scheduled: false } }).reconcile.scheduled).toBe(false)
+    expect(() => parsePluginOptions({ reconcile: { scheduled: "no" } })).toThrow('option "reconcile.scheduled" = "no"')
+  })
+})

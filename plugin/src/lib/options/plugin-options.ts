@@ -67,6 +67,17 @@ export const pluginOptionsSchema = z
     finalStage: z.enum(["fulfilled", "shipped", "delivered"]).default("shipped"),
     slaHours: slaHours.prefault({}),
     forecast: forecastOptions.prefault({}),
+    reconcile: z
+      .object({
+        /**
+         * The job that checks Medusa for missed orders and stock levels every 5 minutes (and
+         * backfills on install). Off, reconciliation runs only when asked (POST /reconcile):
+         * for a store that reconciles from its own scheduler, or a test that drives it.
+         */
+        scheduled: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 
