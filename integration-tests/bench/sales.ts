@@ -17,6 +17,7 @@
 import os from "node:os"
 import { execSync } from "node:child_process"
 import { median, percentile, publishFigures } from "./lib/figures"
+import { seededRandom } from "../../plugin/src/test-support/seeded-random"
 import {
   creditOrder,
   emptyLedger,
@@ -45,18 +46,7 @@ const RUNS = Number(process.env.BENCH_SALES_RUNS || 15)
 const HOUR = 3_600_000
 const log = (s = "") => console.log(s)
 
-/** mulberry32: the same store on every run. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rnd = random(20261208)
+const rnd = seededRandom(20261208)
 const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
 
 // The store's week: evenings and weekends sell more.

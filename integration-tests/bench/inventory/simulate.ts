@@ -9,6 +9,7 @@
  * was lost in it. Each cycle is credited with the service level its order's s predicted.
  */
 import type { LeadTimePoint } from "../../../plugin/src/lib/inventory"
+import { seededRandom } from "../../../plugin/src/test-support/seeded-random"
 
 export type Plan = { s: number; S: number; predictedCsl: number; predictedFill: number }
 export type Planner = (t: number, sales: readonly number[], inStock: readonly (boolean | null)[]) => Plan
@@ -41,17 +42,8 @@ export function addOutcome(a: Outcome, b: Outcome): Outcome {
   }
 }
 
-/** A seeded generator (mulberry32): the same lead times for every policy on the same item. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator: the same lead times for every policy on the same item. */
+export const seeded = seededRandom
 
 export function hashSeed(text: string): number {
   let h = 2166136261

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import { QUANTILE_LEVELS } from "./demand-quantiles"
 import { forecastMany } from "./forecast-series"
 import { shippedConfig } from "./shipped-config"
+import { seededRandom } from "../../test-support/seeded-random"
 
 /**
  * The demand quantiles hold what they promise: on simulated daily series (400 each of Poisson,
@@ -9,16 +10,6 @@ import { shippedConfig } from "./shipped-config"
  * next-7-day totals, at or below the 95% quantile is within three binomial standard errors of 95%.
  */
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
 function poisson(r: () => number, mu: number): number {
   const l = Math.exp(-mu)
@@ -49,7 +40,7 @@ const i95 = QUANTILE_LEVELS.indexOf(0.95)
 
 function check(name: string, draw: (r: () => number, i: number, t: number) => number, seed: number) {
   it(`${name}: 95% quantiles of single days and of 7-day totals`, () => {
-    const r = mulberry32(seed)
+    const r = seededRandom(seed)
     const series = Array.from({ length: SERIES }, (_, i) => Array.from({ length: HISTORY + H }, (_, t) => draw(r, i, t)))
     const config = shippedConfig({ horizon: H, season: 7, periodsPerYear: 365, length: HISTORY })
     const forecasts = forecastMany(series.map((y) => ({ values: y.slice(0, HISTORY), config })))
